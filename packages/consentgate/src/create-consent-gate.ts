@@ -1,0 +1,120 @@
+import { installBlocker } from '@consentgate/blocker';
+import {
+  type CategoryId,
+  type ConsentManager,
+  createConsentManager,
+  formatIssues,
+  localize,
+  type ResolvedConfig,
+  resolveLocale,
+} from '@consentgate/core';
+import { installPreferencesTriggers } from './preferences-triggers';
+import { gateText } from './texts';
+
+/** What `consentgate.ui.js` (or `import('@consentgate/ui')`) provides; see @consentgate/ui. */
+export interface UIController {
+  showBanner(): void;
+  showPreferences(opener?: Element | null): void;
+  hide(): void;
+  destroy(): void;
+}
+export type MountUI = (manager: ConsentManager, options: { nonce?: string }) => UIController;
+
+/** `window.consentgate`: the consent API plus the two UI entry points. */
+export interface ConsentGate extends ConsentManager {
+  /** Shows the first-layer banner (loads the UI on first use). */
+  showBanner(): Promise<void>;
+  /** Opens the preferences dialog; focus returns to `opener` (default: the focused element) on close. */
+  showPreferences(opener?: Element | null): Promise<void>;
+}
+
+export interface GateOptions {
+  /** How to get the UI. Default: `import('@consentgate/ui')`, which bundlers split into its own chunk. */
+  loadUI?: () => Promise<MountUI>;
+  /** CSP nonce for the styles and scripts the SDK adds. */
+  nonce?: string;
+  /** Install the network gate (default true). Turn off only where another gate already runs. */
+  blocker?: boolean;
+  /** Show the banner by itself when no valid consent exists (default true). */
+  autoShow?: boolean;
+  /** Passed to the consent manager (tests replace storage and clock with it). */
+  manager?: Parameters<typeof createConsentManager>[1];
+}
+
+const defaultLoadUI = (): Promise<MountUI> => import('@consentgate/ui').then((ui) => ui.mountConsentUI);
+
+/**
+ * Creates the whole SDK for one page: the consent manager, the tracking gate and a lazily loaded
+ * UI. Never throws: a bad config is reported once on the console and the gate fails closed.
+ */
+export function createConsentGate(config?: unknown, options: GateOptions = {}): ConsentGate {
+  const manager = createConsentManager(config, options.manager);
+  const resolved = manager.config;
+  if (manager.issues.length) report(formatIssues([...manager.issues]));
+
+  const locale = manager.getConsent().record?.locale ?? currentLocale(resolved);
+  const label = (category: CategoryId) =>
+    localize(resolved.categories[category]?.label, locale, category) || category;
+
+  if (options.blocker !== false) {
+    installBlocker({
+      source: manager.source,
+      rules: resolved.rules,
+      categories: resolved.categories,
+      blockSameOrigin: resolved.blockSameOrigin,
+      debug: resolved.debug,
+      replayHeldRequests: resolved.replayHeldRequests,
+      reloadOnRevoke: resolved.reloadOnRevoke,
+      placeholder: {
+        title: (name) => gateText(resolved, locale, 'placeholderTitle', name),
+        button: (name) => gateText(resolved, locale, 'placeholderButton', name),
+        label,
+      },
+      onAllow: (category) => manager.update({ [category]: true }, 'preferences'),
+    });
+  }
+
+  let ui: Promise<UIController> | undefined;
+  const withUI = (use: (controller: UIController) => void): Promise<void> => {
+    ui ??= (options.loadUI ?? defaultLoadUI)().then((mount) => mount(manager, { nonce: options.nonce }));
+    return ui.then(use).catch((error: unknown) => {
+      // A UI that failed to load must not be cached: the next call tries again.
+      ui = undefined;
+      report(`could not load the consent UI: ${String(error)}`);
+    });
+  };
+
+  const gate: ConsentGate = {
+    ...manager,
+    showBanner: () => withUI((controller) => controller.showBanner()),
+    showPreferences: (opener?: Element | null) => {
+      const from = opener ?? (typeof document === 'undefined' ? null : document.activeElement);
+      return withUI((controller) => controller.showPreferences(from));
+    },
+  };
+
+  if (typeof document !== 'undefined') {
+    installPreferencesTriggers(document, resolved, locale, (opener) => gate.showPreferences(opener), manager);
+    // A returning visitor with valid consent never downloads the UI. The check waits for
+    // IndexedDB (`ready`) so a visitor whose cookie was lost but whose record survived is not asked again.
+    if (options.autoShow !== false) {
+      manager.ready.then(() => {
+        if (manager.getConsent().status !== 'given') gate.showBanner();
+      });
+    }
+  }
+  return gate;
+}
+
+function currentLocale(config: ResolvedConfig): string {
+  return resolveLocale(
+    config.locale,
+    ['en', 'zh-CN', ...Object.keys(config.translations)],
+    typeof document === 'undefined' ? null : document.documentElement.lang,
+    typeof navigator === 'undefined' ? [] : navigator.languages,
+  );
+}
+
+function report(message: string): void {
+  console.error(`[consentgate] ${message}`);
+}

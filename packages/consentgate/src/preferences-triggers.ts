@@ -1,0 +1,55 @@
+import type { ConsentManager, ResolvedConfig } from '@consentgate/core';
+import { gateText } from './texts';
+
+/**
+ * Keeps withdrawing as easy as granting, without downloading the UI up front: any element with
+ * `data-consentgate="preferences"` opens the preferences, and (unless `ui.floatingButton` is
+ * false) a small "Privacy settings" button floats in a corner while a valid consent exists.
+ * Returns a cleanup.
+ */
+export function installPreferencesTriggers(
+  doc: Document,
+  config: ResolvedConfig,
+  locale: string,
+  open: (opener: Element) => void,
+  manager: ConsentManager,
+): () => void {
+  const onClick = (event: Event) => {
+    const trigger = (event.target as Element | null)?.closest?.('[data-consentgate="preferences"]');
+    if (!trigger) return;
+    event.preventDefault();
+    open(trigger);
+  };
+  doc.addEventListener('click', onClick);
+  if (config.ui.floatingButton === false) return () => doc.removeEventListener('click', onClick);
+
+  const host = doc.createElement('div');
+  host.setAttribute('data-consentgate', 'floating');
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = gateText(config, locale, 'settings');
+  // CSSOM writes are allowed under a strict style-src CSP, unlike a style attribute. The shadow
+  // root keeps host-page CSS out; the colours give 15.3:1 contrast.
+  button.style.cssText =
+    'position:fixed;bottom:12px;left:12px;z-index:2147483646;min-height:32px;padding:6px 12px;' +
+    'border:1px solid #fff;border-radius:16px;background:#111827;color:#fff;font:14px/1.2 system-ui,sans-serif;cursor:pointer';
+  button.addEventListener('click', () => open(button));
+  host.attachShadow({ mode: 'open' }).append(button);
+
+  const sync = () => {
+    const wanted = manager.getConsent().status === 'given';
+    if (wanted && !host.isConnected && doc.body) doc.body.append(host);
+    else if (!wanted && host.isConnected) host.remove();
+  };
+  const unsubscribe = manager.on('change', sync);
+  const onReady = () => sync();
+  if (doc.body) sync();
+  else doc.addEventListener('DOMContentLoaded', onReady, { once: true });
+  manager.ready.then(sync);
+  return () => {
+    doc.removeEventListener('click', onClick);
+    doc.removeEventListener('DOMContentLoaded', onReady);
+    unsubscribe();
+    host.remove();
+  };
+}

@@ -1,0 +1,219 @@
+// The public shapes of @consentgate/core. Every other package builds on these; change them only
+// together with DESIGN.md, the README and the tests.
+
+/** A category id: lower-case letters, digits and `_`, starting with a letter (`analytics`). */
+export type CategoryId = string;
+
+/** Text given either once for every locale, or per locale: `{ en: 'Ads', 'zh-CN': '广告' }`. */
+export type LocalizedText = string | Readonly<Record<string, string>>;
+
+/** One service (vendor) a category covers, shown in the preferences dialog. */
+export interface ServiceInfo {
+  name: string;
+  provider?: string;
+  purpose?: LocalizedText;
+  /** Cookies it sets: a name, or a pattern with `*` (`_ga_*`). */
+  cookies?: ReadonlyArray<string | CookieInfo>;
+}
+
+export interface CookieInfo {
+  name: string;
+  lifetime?: LocalizedText;
+  purpose?: LocalizedText;
+}
+
+export interface CategoryConfig {
+  label?: LocalizedText;
+  description?: LocalizedText;
+  services?: ReadonlyArray<ServiceInfo>;
+  /**
+   * Cookie names (or `*` patterns) that belong to this category: writes are dropped while it is
+   * denied, and they are deleted when it is revoked. The built-in catalogue adds its own.
+   */
+  cookies?: ReadonlyArray<string>;
+  /** Never included in "Accept all"; needs its own explicit switch (e.g. cross-border transfer). */
+  separate?: boolean;
+}
+
+/** A site rule: requests to these hosts (wildcards allowed, optional path prefix) belong to `category`. */
+export interface Rule {
+  category: CategoryId;
+  /** `'*.tracker.com'`, `'cdn.example.com/ads/'`, `'example.org'`. */
+  match: ReadonlyArray<string>;
+}
+
+export type SameSite = 'Lax' | 'Strict' | 'None';
+
+export interface CookieOptions {
+  /** Default `cg_consent`. */
+  name?: string;
+  /** e.g. `.example.com` to share one consent across sub-domains. Default: the current host. */
+  domain?: string;
+  /** Default `/`. */
+  path?: string;
+  /** Default `Lax`. `None` requires https. */
+  sameSite?: SameSite;
+}
+
+/** What a site owner writes in `window.consentgateConfig`. Every field is optional. */
+export interface ConsentGateConfig {
+  /** Categories beyond (or overriding the texts of) the built-in four. `necessary` is always granted. */
+  categories?: Readonly<Record<CategoryId, CategoryConfig>>;
+  /** Changing it voids every recorded consent: the banner shows again, pre-filled. Default `'1'`. */
+  policyVersion?: string;
+  policyUrl?: string;
+  /** Older policy versions: `{ '1': 'https://example.com/privacy/v1' }`. */
+  policyArchive?: Readonly<Record<string, string>>;
+  cookie?: CookieOptions;
+  /** Days a consent stays valid. Default 182 (six months); the cookie lives at most 400 days. */
+  lifetimeDays?: number;
+  rules?: ReadonlyArray<Rule>;
+  /** Forced locale (`'en'`, `'zh-CN'`). Default: `<html lang>`, then `navigator.languages`. */
+  locale?: string;
+  /** Per-locale overrides of every UI string; a new locale can be added here alone. */
+  translations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Banner and look; read by @consentgate/ui only. */
+  ui?: Readonly<Record<string, unknown>>;
+  /** Log what the gate holds, releases and why. */
+  debug?: boolean;
+  /** Hold same-origin requests that match no rule too. Default false. */
+  blockSameOrigin?: boolean;
+  /** Reload the page after a category is revoked, so code that already ran stops. Default false. */
+  reloadOnRevoke?: boolean;
+  /** Replay held beacons/fetches/pixels on grant instead of dropping them. Default false. */
+  replayHeldRequests?: boolean;
+}
+
+/** A config after defaults were applied and invalid fields replaced by their defaults. */
+export interface ResolvedConfig {
+  categories: Readonly<Record<CategoryId, CategoryConfig>>;
+  /** Category ids in display order; `necessary` first. */
+  categoryIds: ReadonlyArray<CategoryId>;
+  policyVersion: string;
+  policyUrl: string | undefined;
+  policyArchive: Readonly<Record<string, string>>;
+  cookie: Required<Omit<CookieOptions, 'domain'>> & { domain: string | undefined };
+  lifetimeDays: number;
+  rules: ReadonlyArray<Rule>;
+  locale: string | undefined;
+  translations: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  ui: Readonly<Record<string, unknown>>;
+  debug: boolean;
+  blockSameOrigin: boolean;
+  reloadOnRevoke: boolean;
+  replayHeldRequests: boolean;
+}
+
+/** One problem found in a config: `{ path: 'categories.analytics.label', message: 'expected a string' }`. */
+export interface ConfigIssue {
+  path: string;
+  message: string;
+}
+
+/** How a choice was made. */
+export type ConsentMethod =
+  | 'accept-all'
+  | 'reject-all'
+  | 'preferences'
+  | 'api'
+  | 'gpc'
+  | 'guardian'
+  | 'restored';
+
+/** The full record of one visitor's choice. Times are epoch milliseconds. */
+export interface ConsentRecord {
+  /** Format version of the record; a newer one than this code knows reads as "no consent". */
+  v: 1;
+  /** Random id (crypto), kept across updates of the same visitor's choice. */
+  id: string;
+  policyVersion: string;
+  /** Every known category; `necessary` is always `true`. */
+  choices: Readonly<Record<CategoryId, boolean>>;
+  created: number;
+  updated: number;
+  expires: number;
+  method: ConsentMethod;
+  locale: string;
+}
+
+/** One entry of the history kept in IndexedDB. */
+export interface ConsentHistoryEntry {
+  at: number;
+  policyVersion: string;
+  choices: Readonly<Record<CategoryId, boolean>>;
+  method: ConsentMethod;
+}
+
+export type ConsentStatus =
+  /** No record: the banner is needed. */
+  | 'none'
+  /** A valid record. */
+  | 'given'
+  /** A record whose lifetime is over: banner again, pre-filled. */
+  | 'expired'
+  /** A record for another `policyVersion`: banner again, pre-filled. */
+  | 'outdated';
+
+/** What `getConsent()` returns. */
+export interface ConsentState {
+  status: ConsentStatus;
+  /** Effective choices now: `necessary` true; everything else as recorded while `given`, else false. */
+  choices: Readonly<Record<CategoryId, boolean>>;
+  /** The valid record, when `status === 'given'`. */
+  record: ConsentRecord | null;
+  /** The void record (expired / outdated) whose choices pre-fill the next banner. */
+  previous: ConsentRecord | null;
+}
+
+export interface ChangeEvent {
+  state: ConsentState;
+  /** Categories whose effective value changed. */
+  changed: ReadonlyArray<CategoryId>;
+  /** True when the change came from another tab. */
+  remote: boolean;
+}
+
+export interface ConsentEvents {
+  /** The effective choices changed (a decision, an update, a reset, another tab, a restore). */
+  change: (event: ChangeEvent) => void;
+  /** A valid consent exists: on start-up when one was stored, and after every decision. */
+  consent: (state: ConsentState) => void;
+}
+
+/**
+ * The read-only, synchronous view the blocker decides with. `get` answers "may this category
+ * reach the network right now?"; `subscribe` is called after every change of the answers.
+ */
+export interface ConsentSource {
+  get(category: CategoryId): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
+/** The consent API: the same object as `window.consentgate` minus the UI methods. */
+export interface ConsentManager {
+  readonly config: ResolvedConfig;
+  /** Problems found in the config given (empty when it was valid). */
+  readonly issues: ReadonlyArray<ConfigIssue>;
+  /** Resolves once IndexedDB was read and reconciled with the cookie (or timed out). Never rejects. */
+  readonly ready: Promise<void>;
+  readonly source: ConsentSource;
+  getConsent(): ConsentState;
+  /** Grants every category except `separate` ones. */
+  acceptAll(method?: ConsentMethod): ConsentState;
+  /** Denies every category except `necessary`. */
+  rejectAll(method?: ConsentMethod): ConsentState;
+  /**
+   * Records a choice. Categories not named keep their current value (denied when there was no
+   * valid consent); unknown category ids are reported and ignored; `necessary` stays granted.
+   */
+  update(choices: Readonly<Record<CategoryId, boolean>>, method?: ConsentMethod): ConsentState;
+  /** Forgets the consent everywhere (cookie, IndexedDB, other tabs): back to status `none`. */
+  reset(): Promise<void>;
+  on<E extends keyof ConsentEvents>(event: E, listener: ConsentEvents[E]): () => void;
+  /** Resolves when `category` is granted (at once when it already is). */
+  whenGranted(category: CategoryId): Promise<void>;
+  /** History of choices from IndexedDB, oldest first (empty when IndexedDB is unavailable). */
+  history(): Promise<ReadonlyArray<ConsentHistoryEntry>>;
+  /** Closes the tab channel and drops listeners. */
+  destroy(): void;
+}

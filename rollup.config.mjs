@@ -1,0 +1,74 @@
+// One build for every package. Libraries ship as ESM with declarations; the `consentgate`
+// package also ships the two script-tag files (gate + banner) as minified classic scripts.
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const terserOptions = {
+  ecma: 2020,
+  module: false,
+  compress: { passes: 3, pure_getters: true },
+  // Private fields start with `_` so they can be mangled (see STYLE.md).
+  mangle: { properties: { regex: /^_/ } },
+  format: { comments: false },
+};
+
+/** ESM + .d.ts for one workspace package; every bare import stays external. */
+function library(pkg, inputs = { index: 'src/index.ts' }) {
+  const dir = `packages/${pkg}`;
+  return {
+    input: Object.fromEntries(Object.entries(inputs).map(([name, file]) => [name, `${dir}/${file}`])),
+    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+    output: { dir: `${dir}/dist`, format: 'es', sourcemap: false, chunkFileNames: '[name].js' },
+    plugins: [
+      typescript({
+        tsconfig: `${dir}/tsconfig.json`,
+        outDir: `${dir}/dist`,
+        declarationDir: `${dir}/dist`,
+        noEmitOnError: true,
+      }),
+    ],
+  };
+}
+
+/** A self-contained, minified classic script for a `<script src>` tag. */
+function scriptTag(input, file) {
+  return {
+    input: `packages/consentgate/${input}`,
+    output: { file: `packages/consentgate/dist/${file}`, format: 'iife', sourcemap: false },
+    plugins: [
+      nodeResolve({ browser: true }),
+      typescript({
+        tsconfig: 'packages/consentgate/tsconfig.json',
+        declaration: false,
+        declarationDir: undefined,
+        outDir: 'packages/consentgate/dist',
+        noEmitOnError: true,
+      }),
+      terser(terserOptions),
+    ],
+  };
+}
+
+/** Minified, fully bundled copy of a library, only for measuring its size (see .size-limit.json). */
+function measure(pkg) {
+  return {
+    input: `packages/${pkg}/dist/index.js`,
+    output: { file: `packages/${pkg}/dist-size/index.min.js`, format: 'es' },
+    plugins: [nodeResolve({ browser: true }), terser({ ...terserOptions, module: true })],
+  };
+}
+
+const builds = {
+  core: library('core'),
+  blocker: library('blocker'),
+  ui: library('ui'),
+  consentgate: library('consentgate', { index: 'src/index.ts', server: 'src/server.ts' }),
+  gate: scriptTag('src/script-gate.ts', 'consentgate.js'),
+  'gate-ui': scriptTag('src/script-ui.ts', 'consentgate.ui.js'),
+  'core-size': measure('core'),
+};
+
+// `CG_BUILD=core,blocker pnpm build` builds only those (in this order); default: everything.
+const only = process.env.CG_BUILD?.split(',').map((name) => name.trim());
+export default only ? only.map((name) => builds[name]) : Object.values(builds);
