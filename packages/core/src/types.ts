@@ -174,9 +174,12 @@ export interface ChangeEvent {
 }
 
 export interface ConsentEvents {
-  /** The effective choices changed (a decision, an update, a reset, another tab, a restore). */
+  /** The effective choices or the status changed (a decision, an update, a reset, another tab, a restore). */
   change: (event: ChangeEvent) => void;
-  /** A valid consent exists: on start-up when one was stored, and after every decision. */
+  /**
+   * A valid consent exists: on start-up when one was stored (once, just before `ready` resolves,
+   * so listeners added right after creation see it), and after every decision, here or in another tab.
+   */
   consent: (state: ConsentState) => void;
 }
 
@@ -216,4 +219,51 @@ export interface ConsentManager {
   history(): Promise<ReadonlyArray<ConsentHistoryEntry>>;
   /** Closes the tab channel and drops listeners. */
   destroy(): void;
+}
+
+/** Where the consent cookie is read and written; `document.cookie` by default. */
+export interface CookieJar {
+  /** The whole cookie string, as `document.cookie` returns it. */
+  get(): string;
+  /** Sets one cookie, as `document.cookie = …` does. */
+  set(cookie: string): void;
+}
+
+/**
+ * A promise-based key-value store, shaped like idb-keyval's `get`/`set`/`del` bound to one store.
+ * The default is IndexedDB database `consentgate`, object store `consent`.
+ */
+export interface RecordStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+}
+
+/** The part of `BroadcastChannel` the manager uses to talk to other tabs. */
+export interface TabChannel {
+  postMessage(message: unknown): void;
+  close(): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+}
+
+/** Replaces the effects of a consent manager, for tests and embedders. Every field is optional. */
+export interface ManagerOptions {
+  /** Clock in epoch milliseconds. Default `Date.now`. */
+  now?: () => number;
+  /** Default: `document.cookie` (nothing when there is no `document`). */
+  cookies?: CookieJar;
+  /** Default: IndexedDB through idb-keyval; `false` keeps nothing but the cookie. */
+  store?: RecordStore | false;
+  /** Opens the tab channel for a name; `false` turns cross-tab sync off. Default `BroadcastChannel`. */
+  channel?: false | ((name: string) => TabChannel);
+  /** How long to wait for IndexedDB before `ready` resolves without it. Default 1000. */
+  idbTimeoutMs?: number;
+  /** Locale stored in records. Default: config `locale`, `<html lang>`, `navigator.language`. */
+  locale?: string;
+  /** Whether to add `Secure` to the cookie. Default: the page is https. */
+  secure?: boolean;
+  /** The page's host name, to check `cookie.domain` against. Default `location.hostname`. */
+  host?: string;
+  /** Receives every problem (bad config, storage failures, throwing listeners). Default `console.error` with a `[consentgate]` prefix. */
+  onError?: (message: string) => void;
 }

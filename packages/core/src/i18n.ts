@@ -1,0 +1,42 @@
+import type { LocalizedText } from './types';
+
+const language = (tag: string): string => tag.split('-')[0].toLowerCase();
+
+// The key of `available` that serves `wanted`: the same tag, else the same language (`zh` → `zh-CN`).
+function match(wanted: string | null | undefined, available: ReadonlyArray<string>): string | undefined {
+  if (!wanted) return;
+  const tag = wanted.replace(/_/g, '-').toLowerCase();
+  return (
+    available.find((key) => key.toLowerCase() === tag) ||
+    available.find((key) => language(key) === language(tag))
+  );
+}
+
+/**
+ * The text for `locale`: the exact locale, else the same language, else English, else the first
+ * one given; `fallback` when there is no text at all.
+ */
+export function localize(text: LocalizedText | undefined, locale: string, fallback = ''): string {
+  if (typeof text === 'string') return text;
+  if (!text) return fallback;
+  const keys = Object.keys(text);
+  const key = match(locale, keys) || match('en', keys) || keys[0];
+  return key === undefined ? fallback : text[key];
+}
+
+/**
+ * Picks the UI locale among `available`: the config's forced locale, then `<html lang>`, then the
+ * browser's languages, matching a whole tag or its language; else English, else the first one.
+ */
+export function resolveLocale(
+  configLocale: string | undefined,
+  available: string[],
+  htmlLang?: string | null,
+  navigatorLanguages: readonly string[] = [],
+): string {
+  for (const wanted of [configLocale, htmlLang, ...navigatorLanguages]) {
+    const found = match(wanted, available);
+    if (found) return found;
+  }
+  return match('en', available) || available[0] || 'en';
+}

@@ -1,0 +1,221 @@
+import { CATEGORY_ID, hasOwn, isObject } from './consent-record';
+import { DEFAULT_CATEGORIES } from './default-categories';
+import type { CategoryConfig, CategoryId, ConfigIssue, ResolvedConfig } from './types';
+
+type Check = (value: unknown, path: string) => unknown;
+type Spec = Record<string, Check>;
+
+const OBJECT = 'expected an object';
+const strings = (value: unknown): boolean =>
+  isObject(value) && Object.values(value).every((s) => typeof s === 'string');
+const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?(\/\S*)?$/i;
+
+// Edit distance, to suggest `policyVersion` for `policyVerison`.
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * Checks a site's config (anything, typically `window.consentgateConfig`) and fills in defaults.
+ * Never throws: each invalid field is replaced by its default and reported with its path, e.g.
+ * `{ path: 'lifetimeDays', message: 'expected a positive number' }`. `undefined` means "no config".
+ */
+export function resolveConfig(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[] } {
+  try {
+    return resolve(input);
+  } catch (error) {
+    // Only exotic input gets here (a Proxy or getter that throws).
+    return {
+      config: resolve(undefined).config,
+      issues: [{ path: 'config', message: `unreadable (${error})` }],
+    };
+  }
+}
+
+function resolve(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const bad = (path: string, message: string): undefined => {
+    issues.push({ path, message });
+  };
+  const is =
+    (ok: (value: unknown) => boolean, message: string): Check =>
+    (value, path) =>
+      ok(value) ? value : bad(path, message);
+  const string = is((v) => typeof v === 'string', 'expected a string');
+  const name = is((v) => typeof v === 'string' && v !== '', 'expected a non-empty string');
+  const flag = is((v) => typeof v === 'boolean', 'expected true or false');
+  const text = is(
+    (v) => typeof v === 'string' || strings(v),
+    'expected a string or an object of strings per locale',
+  );
+  const list =
+    (item: Check): Check =>
+    (value, path) =>
+      Array.isArray(value)
+        ? value.map((x, i) => item(x, `${path}[${i}]`)).filter((x) => x !== undefined)
+        : bad(path, 'expected an array');
+  // Copies the valid fields of `value`; reports the invalid and unknown ones.
+  const fields = (value: Record<string, unknown>, path: string, spec: Spec): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const key in value) {
+      if (!hasOwn(spec, key)) {
+        const near = Object.keys(spec).filter((known) => distance(key, known) < 3)[0];
+        bad(path + key, `unknown option${near ? ` (did you mean ${near}?)` : ''}`);
+      } else if (value[key] !== undefined) {
+        const checked = spec[key](value[key], path + key);
+        if (checked !== undefined) out[key] = checked;
+      }
+    }
+    return out;
+  };
+  // An object of `spec`; dropped when a `required` field is missing or invalid.
+  const object =
+    (spec: Spec, ...required: string[]): Check =>
+    (value, path) => {
+      if (!isObject(value)) return bad(path, OBJECT);
+      const out = fields(value, `${path}.`, spec);
+      for (const key of required)
+        if (out[key] === undefined)
+          return value[key] === undefined ? bad(`${path}.${key}`, 'required') : undefined;
+      return out;
+    };
+
+  const categorySpec: Spec = {
+    label: text,
+    description: text,
+    services: list(
+      object(
+        {
+          name,
+          provider: string,
+          purpose: text,
+          cookies: list((value, path) =>
+            typeof value === 'string' && value
+              ? value
+              : object({ name, lifetime: text, purpose: text }, 'name')(value, path),
+          ),
+        },
+        'name',
+      ),
+    ),
+    cookies: list(name),
+    separate: flag,
+  };
+
+  if (!isObject(input) && input !== undefined) bad('config', OBJECT);
+  const root = isObject(input) ? input : {};
+  const categories: Record<CategoryId, CategoryConfig> = { ...DEFAULT_CATEGORIES };
+  const categoryIds = Object.keys(categories);
+  const given = (root.categories === undefined ? {} : is(isObject, OBJECT)(root.categories, 'categories')) as
+    | Record<string, unknown>
+    | undefined;
+  for (const id in given) {
+    const path = `categories.${id}`;
+    if (!CATEGORY_ID.test(id)) {
+      bad(path, 'expected an id of a-z, 0-9 and _, starting with a letter');
+      continue;
+    }
+    const category = object(categorySpec)(given[id], path) as CategoryConfig | undefined;
+    if (!category) continue;
+    const base: CategoryConfig = hasOwn(DEFAULT_CATEGORIES, id) ? DEFAULT_CATEGORIES[id] : {};
+    const merged: Record<string, unknown> = { ...base, ...category };
+    for (const key of ['label', 'description'] as const)
+      if (isObject(base[key]) && isObject(category[key]))
+        merged[key] = { ...(base[key] as {}), ...category[key] };
+    if (id === 'necessary' && merged.separate) {
+      bad(`${path}.separate`, 'necessary is always granted');
+      merged.separate = false;
+    }
+    categories[id] = merged;
+    if (!categoryIds.includes(id)) categoryIds.push(id);
+  }
+
+  const { cookie, ...options } = fields(root, '', {
+    categories: () => undefined,
+    policyVersion: (value, path) =>
+      typeof value === 'number' && Number.isFinite(value) ? String(value) : name(value, path),
+    policyUrl: string,
+    policyArchive: is(strings, 'expected an object of URLs per version'),
+    cookie: object({
+      name: is(
+        (v) => typeof v === 'string' && /^[\w!#$%&'*+.^`|~-]+$/.test(v),
+        'expected a cookie name (letters, digits, _ or -)',
+      ),
+      domain: is(
+        (v) => typeof v === 'string' && /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(v),
+        'expected a domain like .example.com',
+      ),
+      path: is((v) => typeof v === 'string' && /^\/[^;\s]*$/.test(v), 'expected a path starting with /'),
+      sameSite: (value, path) =>
+        typeof value === 'string' && /^(lax|strict|none)$/i.test(value)
+          ? value[0].toUpperCase() + value.slice(1).toLowerCase()
+          : bad(path, 'expected Lax, Strict or None'),
+    }),
+    lifetimeDays: is(
+      (v) => typeof v === 'number' && v > 0 && v <= 36500,
+      'expected a positive number (at most 36500)',
+    ),
+    rules: list(
+      object(
+        {
+          category: is(
+            (v) => typeof v === 'string' && categoryIds.includes(v),
+            `expected one of ${categoryIds.join(', ')}`,
+          ),
+          match: list(
+            is(
+              (v) => typeof v === 'string' && HOST_PATTERN.test(v),
+              'expected a host pattern like *.example.com or example.com/path',
+            ),
+          ),
+        },
+        'category',
+        'match',
+      ),
+    ),
+    locale: name,
+    translations: is(
+      (v) => isObject(v) && Object.values(v).every(strings),
+      'expected an object of string tables per locale',
+    ),
+    ui: is(isObject, OBJECT),
+    debug: flag,
+    blockSameOrigin: flag,
+    reloadOnRevoke: flag,
+    replayHeldRequests: flag,
+  });
+  const config: ResolvedConfig = {
+    policyVersion: '1',
+    policyUrl: undefined,
+    policyArchive: {},
+    lifetimeDays: 182,
+    rules: [],
+    locale: undefined,
+    translations: {},
+    ui: {},
+    debug: false,
+    blockSameOrigin: false,
+    reloadOnRevoke: false,
+    replayHeldRequests: false,
+    ...options,
+    cookie: { name: 'cg_consent', path: '/', sameSite: 'Lax', domain: undefined, ...(cookie as {}) },
+    categories,
+    categoryIds,
+  };
+  return { config, issues };
+}
+
+/** All issues as one message (for one `console.error`), one `path: problem` per line. */
+export function formatIssues(issues: ConfigIssue[]): string {
+  return `invalid config, using defaults for:${issues.map((issue) => `\n  ${issue.path}: ${issue.message}`).join('')}`;
+}

@@ -1,0 +1,526 @@
+import {
+  type ChangeEvent,
+  type ConsentRecord,
+  type ConsentState,
+  createConsentManager,
+  encodeConsentCookie,
+  type ManagerOptions,
+  readConsentCookie,
+  type TabChannel,
+} from '@consentgate/core';
+import { describe, expect, test, vi } from 'vitest';
+import { createMemoryJar, createMemoryStore, type MemoryJar } from './fakes';
+
+const DAY = 864e5;
+const T = Date.UTC(2026, 10, 23, 12);
+
+function setup(config: unknown = {}, options: ManagerOptions & { jar?: MemoryJar } = {}) {
+  const jar = options.jar || createMemoryJar();
+  const store = createMemoryStore();
+  const onError = vi.fn<(message: string) => void>();
+  let time = T;
+  const manager = createConsentManager(config, {
+    now: () => time,
+    cookies: jar,
+    store,
+    channel: false,
+    onError,
+    locale: 'en',
+    ...options,
+  });
+  return { manager, jar, store, onError, tick: (ms: number) => (time += ms) };
+}
+
+const stored = (jar: MemoryJar) => readConsentCookie(jar.get());
+
+function recordOf(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
+  return {
+    v: 1,
+    id: 'previous-id',
+    policyVersion: '1',
+    choices: { necessary: true, analytics: true, advertising: false, pixels: true },
+    created: T - 10 * DAY,
+    updated: T - DAY,
+    expires: T + 100 * DAY,
+    method: 'preferences',
+    locale: 'en',
+    ...overrides,
+  };
+}
+const jarWith = (record: ConsentRecord) => createMemoryJar({ cg_consent: encodeConsentCookie(record) });
+
+describe('start-up', () => {
+  test('without a cookie: status none, everything but necessary denied', () => {
+    const { manager } = setup();
+    expect(manager.getConsent()).toEqual({
+      status: 'none',
+      choices: { necessary: true, analytics: false, advertising: false, pixels: false },
+      record: null,
+      previous: null,
+    });
+    expect(manager.source.get('necessary')).toBe(true);
+    expect(manager.source.get('analytics')).toBe(false);
+  });
+
+  test('reads a valid cookie synchronously, before ready', () => {
+    const record = recordOf();
+    const { manager } = setup({}, { jar: jarWith(record) });
+    expect(manager.getConsent()).toEqual({
+      status: 'given',
+      choices: { necessary: true, analytics: true, advertising: false, pixels: true },
+      record,
+      previous: null,
+    });
+    expect(manager.source.get('pixels')).toBe(true);
+    expect(manager.source.get('advertising')).toBe(false);
+    expect(manager.source.get('unknown')).toBe(false);
+    expect(manager.source.get('constructor')).toBe(false);
+  });
+
+  test('an expired record: all denied, kept as previous for pre-filling', () => {
+    const record = recordOf({ expires: T - 1 });
+    const { manager } = setup({}, { jar: jarWith(record) });
+    expect(manager.getConsent()).toMatchObject({
+      status: 'expired',
+      choices: { necessary: true, analytics: false, pixels: false },
+      record: null,
+      previous: record,
+    });
+  });
+
+  test('a record for another policy version is outdated: all denied, previous kept', () => {
+    const record = recordOf();
+    const { manager } = setup({ policyVersion: '2' }, { jar: jarWith(record) });
+    expect(manager.getConsent()).toMatchObject({ status: 'outdated', previous: record, record: null });
+    expect(manager.source.get('analytics')).toBe(false);
+  });
+
+  test('categories added since the record start denied', () => {
+    const { manager } = setup({ categories: { functional: {} } }, { jar: jarWith(recordOf()) });
+    expect(manager.getConsent().status).toBe('given');
+    expect(manager.getConsent().choices).toEqual({
+      necessary: true,
+      analytics: true,
+      advertising: false,
+      pixels: true,
+      functional: false,
+    });
+  });
+
+  test('announces a stored consent once, before ready, to listeners added in the same tick', async () => {
+    const { manager } = setup({}, { jar: jarWith(recordOf()) });
+    const consent = vi.fn();
+    manager.on('consent', consent);
+    expect(consent).not.toHaveBeenCalled();
+    await manager.ready;
+    expect(consent).toHaveBeenCalledTimes(1);
+    expect(consent).toHaveBeenCalledWith(manager.getConsent());
+  });
+
+  test('announces nothing at start-up without a valid consent', async () => {
+    const { manager } = setup({}, { jar: jarWith(recordOf({ expires: T })) });
+    const consent = vi.fn();
+    manager.on('consent', consent);
+    await manager.ready;
+    expect(consent).not.toHaveBeenCalled();
+  });
+
+  test('a decision before ready replaces the start-up announcement', async () => {
+    const { manager } = setup({}, { jar: jarWith(recordOf()) });
+    const consent = vi.fn();
+    manager.on('consent', consent);
+    manager.rejectAll();
+    await manager.ready;
+    expect(consent).toHaveBeenCalledTimes(1);
+    expect(consent.mock.calls[0][0].choices.analytics).toBe(false);
+  });
+
+  test('collects config problems in issues for the caller to report (once, with formatIssues)', () => {
+    const { manager, onError } = setup({ lifetimeDays: 'x', policyVerison: '2' });
+    expect(manager.issues.map((issue) => issue.path)).toEqual(['lifetimeDays', 'policyVerison']);
+    expect(manager.config.lifetimeDays).toBe(182);
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  test('the default onError logs with a [consentgate] prefix', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      createConsentManager({}, { cookies: createMemoryJar(), store: false, channel: false }).update({
+        ads: true,
+      });
+      expect(error).toHaveBeenCalledWith('[consentgate] update: unknown category "ads"');
+    } finally {
+      error.mockRestore();
+    }
+  });
+});
+
+describe('decisions', () => {
+  test('acceptAll grants everything but separate categories and records it', () => {
+    const { manager, jar } = setup({ categories: { abroad: { separate: true } } }, { secure: true });
+    const state = manager.acceptAll();
+    expect(state.status).toBe('given');
+    expect(state.choices).toEqual({
+      necessary: true,
+      analytics: true,
+      advertising: true,
+      pixels: true,
+      abroad: false,
+    });
+    const record = state.record!;
+    expect(record).toEqual({
+      v: 1,
+      id: expect.stringMatching(/^[\w-]{22}$/),
+      policyVersion: '1',
+      choices: state.choices,
+      created: T,
+      updated: T,
+      expires: T + 182 * DAY,
+      method: 'accept-all',
+      locale: 'en',
+    });
+    expect(jar.writes).toEqual([expect.stringMatching(/^cg_consent=1\|.*; SameSite=Lax; Secure$/)]);
+    expect(stored(jar)).toEqual(record);
+    expect(manager.getConsent()).toBe(state);
+  });
+
+  test('acceptAll keeps a separate category that was already granted', () => {
+    const { manager } = setup({ categories: { abroad: { separate: true } } });
+    manager.update({ abroad: true });
+    expect(manager.acceptAll().choices.abroad).toBe(true);
+  });
+
+  test('record ids are random', () => {
+    const ids = new Set(Array.from({ length: 20 }, () => setup().manager.acceptAll().record!.id));
+    expect(ids.size).toBe(20);
+  });
+
+  test('rejectAll denies everything but necessary, separate ones too', () => {
+    const { manager } = setup({ categories: { abroad: { separate: true } } });
+    manager.update({ abroad: true, analytics: true });
+    const state = manager.rejectAll();
+    expect(state.choices).toEqual({
+      necessary: true,
+      analytics: false,
+      advertising: false,
+      pixels: false,
+      abroad: false,
+    });
+    expect(state.record!.method).toBe('reject-all');
+  });
+
+  test('update changes the named categories, keeps the others, and keeps the record id', () => {
+    const { manager, tick } = setup();
+    const first = manager.update({ analytics: true }, 'preferences').record!;
+    expect(first.choices).toEqual({ necessary: true, analytics: true, advertising: false, pixels: false });
+    tick(1000);
+    const second = manager.update({ pixels: true }).record!;
+    expect(second.choices).toEqual({ necessary: true, analytics: true, advertising: false, pixels: true });
+    expect(second).toMatchObject({ id: first.id, created: T, updated: T + 1000, method: 'api' });
+  });
+
+  test('update reports and ignores unknown categories, non-booleans and denying necessary', () => {
+    const { manager, onError } = setup();
+    const state = manager.update({ analytics: true, ads: true, pixels: 'yes' as never, necessary: false });
+    expect(state.choices).toEqual({ necessary: true, analytics: true, advertising: false, pixels: false });
+    expect(onError.mock.calls.map((call) => call[0])).toEqual([
+      'update: unknown category "ads"',
+      'update: pixels: expected true or false',
+      'update: necessary cannot be denied',
+    ]);
+    expect(manager.update(null as never)).toBe(state);
+    expect(onError).toHaveBeenCalledTimes(4);
+  });
+
+  test('after an outdated record, a new decision keeps its id and starts from denied', () => {
+    const previous = recordOf();
+    const { manager } = setup({ policyVersion: '2' }, { jar: jarWith(previous) });
+    const state = manager.update({ advertising: true });
+    expect(state.choices).toEqual({ necessary: true, analytics: false, advertising: true, pixels: false });
+    expect(state.record).toMatchObject({ id: previous.id, created: previous.created, policyVersion: '2' });
+    expect(state.previous).toBeNull();
+  });
+
+  test('an unknown method is reported and recorded as api', () => {
+    const { manager, onError } = setup();
+    expect(manager.acceptAll('banner' as never).record!.method).toBe('api');
+    expect(onError).toHaveBeenCalledWith('unknown method "banner"');
+  });
+
+  test('fractional lifetimes still give whole-millisecond, readable records', () => {
+    const { manager, jar } = setup({ lifetimeDays: 1 / 3 });
+    const record = manager.acceptAll().record!;
+    expect(Number.isInteger(record.expires)).toBe(true);
+    expect(stored(jar)).toEqual(record);
+  });
+});
+
+describe('events', () => {
+  test('change lists the categories whose effective value changed; consent follows each decision', () => {
+    const { manager } = setup();
+    const events: Array<['change', ChangeEvent] | ['consent', ConsentState]> = [];
+    manager.on('change', (event) => events.push(['change', event]));
+    manager.on('consent', (state) => events.push(['consent', state]));
+    manager.update({ analytics: true });
+    manager.update({ analytics: true, pixels: true });
+    manager.update({ pixels: true });
+    expect(events.map(([name, arg]) => (name === 'change' ? (arg as ChangeEvent).changed : name))).toEqual([
+      ['analytics'],
+      'consent',
+      ['pixels'],
+      'consent',
+      'consent',
+    ]);
+    expect((events[0][1] as ChangeEvent).remote).toBe(false);
+  });
+
+  test('a listener that throws is reported and the others still run', () => {
+    const { manager, onError } = setup();
+    const after = vi.fn();
+    manager.on('change', () => {
+      throw new Error('boom');
+    });
+    manager.on('change', after);
+    manager.on('consent', () => {
+      throw new Error('bang');
+    });
+    expect(() => manager.acceptAll()).not.toThrow();
+    expect(after).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls.map((call) => call[0])).toEqual([
+      'a listener failed: Error: boom',
+      'a listener failed: Error: bang',
+    ]);
+  });
+
+  test('on returns an unsubscribe; an unknown event is reported', () => {
+    const { manager, onError } = setup();
+    const listener = vi.fn();
+    const off = manager.on('change', listener);
+    off();
+    manager.acceptAll();
+    expect(listener).not.toHaveBeenCalled();
+    expect(manager.on('nope' as never, vi.fn() as never)).toBeTypeOf('function');
+    expect(onError).toHaveBeenCalledWith('on: expected "change" or "consent" and a function');
+  });
+
+  test('source subscribers run when an answer changes, not otherwise', () => {
+    const { manager } = setup();
+    const seen: boolean[] = [];
+    const off = manager.source.subscribe(() => seen.push(manager.source.get('analytics')));
+    manager.rejectAll();
+    manager.update({ analytics: true });
+    manager.update({ analytics: true });
+    off();
+    manager.rejectAll();
+    expect(seen).toEqual([true]);
+  });
+
+  test('whenGranted resolves at once, or on the grant', async () => {
+    const { manager, onError } = setup();
+    const analytics = vi.fn();
+    manager.whenGranted('analytics').then(analytics);
+    manager.rejectAll();
+    await Promise.resolve();
+    expect(analytics).not.toHaveBeenCalled();
+    manager.update({ analytics: true });
+    await Promise.resolve();
+    expect(analytics).toHaveBeenCalledTimes(1);
+    await expect(manager.whenGranted('necessary')).resolves.toBeUndefined();
+    manager.whenGranted('ads');
+    expect(onError).toHaveBeenCalledWith('whenGranted: unknown category "ads"');
+  });
+
+  test('destroy drops every listener', () => {
+    const { manager } = setup();
+    const listener = vi.fn();
+    manager.on('change', listener);
+    manager.source.subscribe(listener);
+    manager.destroy();
+    manager.acceptAll();
+    expect(listener).not.toHaveBeenCalled();
+  });
+});
+
+describe('reset', () => {
+  test('forgets the consent in the cookie and the store, and announces the change', async () => {
+    const { manager, jar, store } = setup();
+    manager.acceptAll();
+    await manager.ready;
+    const change = vi.fn();
+    manager.on('change', change);
+    await manager.reset();
+    expect(manager.getConsent()).toMatchObject({ status: 'none', record: null, previous: null });
+    expect(change.mock.calls[0][0].changed).toEqual(['analytics', 'advertising', 'pixels']);
+    expect(jar.get()).toBe('');
+    expect(jar.writes.at(-1)).toMatch(
+      /^cg_consent=; Path=\/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT/,
+    );
+    expect(store.data.size).toBe(0);
+    expect(manager.acceptAll().record!.id).not.toBe(jar.writes[0].split('|')[1]);
+  });
+
+  test('with a shared domain also deletes a host-only cookie', async () => {
+    const { manager, jar } = setup({ cookie: { domain: '.example.com' } }, { host: 'www.example.com' });
+    await manager.reset();
+    expect(jar.writes).toEqual([
+      expect.stringContaining('; Domain=.example.com; Max-Age=0'),
+      expect.stringMatching(/^cg_consent=; Path=\/; Max-Age=0/),
+    ]);
+  });
+});
+
+describe('cookie domain', () => {
+  test('a parent domain of the page is used for the cookie', () => {
+    const { manager, jar, onError } = setup(
+      { cookie: { domain: '.example.com' } },
+      { host: 'shop.example.com' },
+    );
+    manager.acceptAll();
+    expect(jar.writes[0]).toContain('; Domain=.example.com;');
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  test('a domain that is not a parent of the page is an issue and is dropped', () => {
+    const { manager, jar } = setup({ cookie: { domain: 'other.com' } }, { host: 'www.example.com' });
+    expect(manager.issues).toEqual([
+      { path: 'cookie.domain', message: 'expected www.example.com or a parent domain of it' },
+    ]);
+    manager.acceptAll();
+    expect(jar.writes[0]).not.toContain('Domain=');
+  });
+});
+
+describe('never throws into the page', () => {
+  test('a cookie jar that throws (sandboxed iframe) is reported; memory stays right', () => {
+    const onError = vi.fn();
+    const manager = createConsentManager(
+      {},
+      {
+        cookies: {
+          get: () => {
+            throw new DOMException('denied', 'SecurityError');
+          },
+          set: () => {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        },
+        store: false,
+        channel: false,
+        onError,
+      },
+    );
+    expect(manager.getConsent().status).toBe('none');
+    expect(manager.acceptAll().status).toBe('given');
+    expect(manager.source.get('analytics')).toBe(true);
+    expect(onError.mock.calls.map((call) => call[0])).toEqual([
+      'cookie read failed: SecurityError: denied',
+      'cookie write failed: SecurityError: denied',
+    ]);
+  });
+
+  test('update with an object whose getters throw is reported, not thrown', () => {
+    const { manager, onError } = setup();
+    const choices = {
+      get analytics(): boolean {
+        throw new Error('getter');
+      },
+    };
+    expect(manager.update(choices).status).toBe('none');
+    expect(onError).toHaveBeenCalledWith('update failed: Error: getter');
+  });
+
+  test('the state cannot be edited by the page', () => {
+    const { manager } = setup();
+    const state = manager.getConsent();
+    expect(() => {
+      (state.choices as Record<string, boolean>).analytics = true;
+    }).toThrow(TypeError);
+    expect(manager.source.get('analytics')).toBe(false);
+  });
+
+  test('an onError that throws is swallowed', () => {
+    const manager = createConsentManager(
+      { debug: 1 },
+      {
+        cookies: createMemoryJar(),
+        store: false,
+        channel: false,
+        onError: () => {
+          throw new Error('x');
+        },
+      },
+    );
+    expect(() => manager.update({ nope: true })).not.toThrow();
+  });
+});
+
+describe('other tabs', () => {
+  // A pair of in-memory channels, like two tabs' BroadcastChannels (delivery is async, as there).
+  function channelPair(): [(name: string) => TabChannel, (name: string) => TabChannel, string[]] {
+    const names: string[] = [];
+    const ends: TabChannel[] = [];
+    const open = (index: number) => (name: string) => {
+      names.push(name);
+      const end: TabChannel = {
+        onmessage: null,
+        postMessage: (data) => queueMicrotask(() => ends[1 - index].onmessage?.({ data } as MessageEvent)),
+        close: () => {},
+      };
+      ends[index] = end;
+      return end;
+    };
+    return [open(0), open(1), names];
+  }
+
+  test('a decision in one tab applies in the other, with remote: true and no storage writes', async () => {
+    const [first, second, names] = channelPair();
+    const a = setup({}, { channel: first });
+    const b = setup({}, { channel: second });
+    expect(names).toEqual(['consentgate:cg_consent', 'consentgate:cg_consent']);
+    await Promise.all([a.manager.ready, b.manager.ready]);
+    const change = vi.fn();
+    const consent = vi.fn();
+    b.manager.on('change', change);
+    b.manager.on('consent', consent);
+    const { record } = a.manager.update({ pixels: true });
+    await vi.waitFor(() => expect(change).toHaveBeenCalledTimes(1));
+    expect(change.mock.calls[0][0]).toMatchObject({ changed: ['pixels'], remote: true });
+    expect(b.manager.getConsent().record).toEqual(record);
+    expect(consent).toHaveBeenCalledTimes(1);
+    expect(b.jar.writes).toEqual([]);
+    expect(b.store.calls.set).toBe(0);
+
+    await a.manager.reset();
+    await vi.waitFor(() => expect(b.manager.getConsent().status).toBe('none'));
+    expect(change.mock.calls[1][0]).toMatchObject({ changed: ['pixels'], remote: true });
+    expect(b.jar.writes).toEqual([]);
+  });
+
+  test('ignores garbage and messages older than its own record', () => {
+    let end: TabChannel | undefined;
+    const { manager } = setup(
+      {},
+      { channel: () => (end = { onmessage: null, postMessage() {}, close() {} }) },
+    );
+    const record = manager.acceptAll().record!;
+    const change = vi.fn();
+    manager.on('change', change);
+    const deliver = (data: unknown) => end!.onmessage!({ data } as MessageEvent);
+    for (const data of [
+      undefined,
+      42,
+      {},
+      'junk',
+      '2|x',
+      encodeConsentCookie({ ...record, updated: T - 1, choices: {} }),
+    ])
+      deliver(data);
+    expect(change).not.toHaveBeenCalled();
+    expect(manager.getConsent().record).toBe(record);
+    deliver(encodeConsentCookie({ ...record, updated: T + 1, choices: {} }));
+    expect(change).toHaveBeenCalledTimes(1);
+    manager.destroy();
+    deliver('');
+    expect(manager.getConsent().status).toBe('given');
+  });
+});
