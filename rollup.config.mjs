@@ -8,8 +8,9 @@ const terserOptions = {
   ecma: 2020,
   module: false,
   compress: { passes: 3, pure_getters: true },
-  // Private fields start with `_` so they can be mangled (see STYLE.md).
-  mangle: { properties: { regex: /^_/ } },
+  // Private fields start with `_` so they can be mangled (see STYLE.md). Not `__x`: those are
+  // Preact's own (already mangled) internals, which @preact/signals hooks by name ("__b", "__r").
+  mangle: { properties: { regex: /^_(?!_)/ } },
   format: { comments: false },
 };
 

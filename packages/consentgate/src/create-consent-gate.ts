@@ -8,17 +8,12 @@ import {
   type ResolvedConfig,
   resolveLocale,
 } from '@consentgate/core';
+import type { MountOptions, UIController } from '@consentgate/ui';
 import { installPreferencesTriggers } from './preferences-triggers';
 import { gateText } from './texts';
 
-/** What `consentgate.ui.js` (or `import('@consentgate/ui')`) provides; see @consentgate/ui. */
-export interface UIController {
-  showBanner(): void;
-  showPreferences(opener?: Element | null): void;
-  hide(): void;
-  destroy(): void;
-}
-export type MountUI = (manager: ConsentManager, options: { nonce?: string }) => UIController;
+/** What `consentgate.ui.js` (or `import('@consentgate/ui')`) provides: `mountConsentUI`. */
+export type MountUI = (manager: ConsentManager, options: MountOptions) => UIController;
 
 /** `window.consentgate`: the consent API plus the two UI entry points. */
 export interface ConsentGate extends ConsentManager {
@@ -29,7 +24,7 @@ export interface ConsentGate extends ConsentManager {
 }
 
 export interface GateOptions {
-  /** How to get the UI. Default: `import('@consentgate/ui')`, which bundlers split into its own chunk. */
+  /** How to get the UI. Default (npm entry): `import('@consentgate/ui')`, which bundlers split off. */
   loadUI?: () => Promise<MountUI>;
   /** CSP nonce for the styles and scripts the SDK adds. */
   nonce?: string;
@@ -41,13 +36,15 @@ export interface GateOptions {
   manager?: Parameters<typeof createConsentManager>[1];
 }
 
-const defaultLoadUI = (): Promise<MountUI> => import('@consentgate/ui').then((ui) => ui.mountConsentUI);
-
 /**
  * Creates the whole SDK for one page: the consent manager, the tracking gate and a lazily loaded
  * UI. Never throws: a bad config is reported once on the console and the gate fails closed.
+ * Shared by the npm entry and the script-tag gate, which differ only in how they load the UI.
  */
-export function createConsentGate(config?: unknown, options: GateOptions = {}): ConsentGate {
+export function createGate(
+  config: unknown,
+  options: GateOptions & Required<Pick<GateOptions, 'loadUI'>>,
+): ConsentGate {
   const manager = createConsentManager(config, options.manager);
   const resolved = manager.config;
   if (manager.issues.length) report(formatIssues([...manager.issues]));
@@ -76,7 +73,9 @@ export function createConsentGate(config?: unknown, options: GateOptions = {}): 
 
   let ui: Promise<UIController> | undefined;
   const withUI = (use: (controller: UIController) => void): Promise<void> => {
-    ui ??= (options.loadUI ?? defaultLoadUI)().then((mount) => mount(manager, { nonce: options.nonce }));
+    // `triggers: false`: the gate owns the floating button and the preferences links, so they
+    // work before (and without) the UI.
+    ui ??= options.loadUI().then((mount) => mount(manager, { nonce: options.nonce, triggers: false }));
     return ui.then(use).catch((error: unknown) => {
       // A UI that failed to load must not be cached: the next call tries again.
       ui = undefined;

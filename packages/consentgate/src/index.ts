@@ -1,2 +1,55 @@
-export type { ConsentGate, GateOptions, MountUI, UIController } from './create-consent-gate';
-export { createConsentGate } from './create-consent-gate';
+import { type ConsentGate, createGate, type GateOptions, type MountUI } from './create-consent-gate';
+
+export type { MountOptions, UIController } from '@consentgate/ui';
+export type { ConsentGate, GateOptions, MountUI } from './create-consent-gate';
+
+const loadUI = (): Promise<MountUI> => import('@consentgate/ui').then((ui) => ui.mountConsentUI);
+
+/**
+ * Starts ConsentGate in a page: the consent manager, the tracking gate and (on demand) the banner.
+ * Call it as early as possible; tags that ran before it are outside its reach. Never throws.
+ *
+ * @example
+ * const consent = createConsentGate({ policyVersion: '2026-11', policyUrl: '/privacy' });
+ * consent.whenGranted('analytics').then(startAnalytics);
+ */
+export function createConsentGate(config?: unknown, options: GateOptions = {}): ConsentGate {
+  return createGate(config, { loadUI, ...options });
+}
+
+export type {
+  CategoryConfig,
+  CategoryId,
+  ChangeEvent,
+  ConfigIssue,
+  ConsentEvents,
+  ConsentGateConfig,
+  ConsentHistoryEntry,
+  ConsentManager,
+  ConsentMethod,
+  ConsentRecord,
+  ConsentSource,
+  ConsentState,
+  ConsentStatus,
+  CookieInfo,
+  CookieOptions,
+  LocalizedText,
+  ResolvedConfig,
+  Rule,
+  SameSite,
+  ServiceInfo,
+} from '@consentgate/core';
+// Everything of @consentgate/core, so npm users need one dependency (a test keeps this complete).
+export {
+  consentStatus,
+  createConsentManager,
+  DEFAULT_CATEGORIES,
+  encodeConsentCookie,
+  formatIssues,
+  localize,
+  parseConsentCookie,
+  readConsentCookie,
+  resolveConfig,
+  resolveLocale,
+  serializeConsentCookie,
+} from '@consentgate/core';

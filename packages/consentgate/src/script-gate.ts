@@ -2,7 +2,7 @@
 // It runs before any other script of the page, so it reads the config and the consent cookie
 // synchronously and installs every interceptor before returning.
 import { installBlocker } from '@consentgate/blocker';
-import { type ConsentGate, createConsentGate, type MountUI } from './create-consent-gate';
+import { type ConsentGate, createGate, type MountUI } from './create-consent-gate';
 
 declare global {
   interface Window {
@@ -75,7 +75,7 @@ if (!window.consentgate) {
   try {
     const self = document.currentScript as HTMLScriptElement | null;
     const nonce = self?.nonce ?? '';
-    window.consentgate = createConsentGate(readConfig(), {
+    window.consentgate = createGate(readConfig(), {
       nonce: nonce || undefined,
       loadUI: scriptLoader(self?.src || location.href, nonce),
     });

@@ -1,0 +1,74 @@
+import { type CategoryId, localize } from '@consentgate/core';
+import { RichText } from './RichText';
+import type { UIModel } from './ui-model';
+
+/** One category in the preferences: a real checkbox switch, its description and its services. */
+export function CategoryItem({ model, id }: { model: UIModel; id: CategoryId }) {
+  const s = model.strings.value;
+  const locale = model.locale.value;
+  const category = model.config.value.categories[id] ?? {};
+  const locked = id === 'necessary';
+  const services = category.services ?? [];
+  const text = (value: Parameters<typeof localize>[0]) => localize(value, locale, '');
+  const inputId = `cg-c-${id}`;
+  const checked = locked || model.draft.value[id] === true;
+  return (
+    <div class="cat">
+      <div class="row">
+        <label for={inputId}>
+          {text(category.label) || id}
+          {locked && <span class="mu"> · {s.alwaysOn}</span>}
+        </label>
+        <input
+          id={inputId}
+          class="sw"
+          type="checkbox"
+          role="switch"
+          checked={checked}
+          aria-checked={checked ? 'true' : 'false'}
+          disabled={locked}
+          aria-describedby={`${inputId}-d`}
+          onChange={(event) => {
+            model.draft.value = { ...model.draft.value, [id]: event.currentTarget.checked };
+          }}
+        />
+      </div>
+      <p id={`${inputId}-d`} class="mu">
+        <RichText text={text(category.description)} />
+      </p>
+      {services.length > 0 && (
+        <details>
+          <summary>
+            {s.services} ({services.length})
+          </summary>
+          <ul class="mu">
+            {services.map((service) => (
+              <li key={service.name}>
+                <strong>{service.name}</strong>
+                {service.provider && ` · ${s.provider}: ${service.provider}`}
+                {service.purpose && (
+                  <div>
+                    {s.purpose}: <RichText text={text(service.purpose)} />
+                  </div>
+                )}
+                {service.cookies?.length ? (
+                  <div>
+                    {s.cookies}:{' '}
+                    {service.cookies
+                      .map((cookie) =>
+                        typeof cookie === 'string'
+                          ? cookie
+                          : cookie.name +
+                            (cookie.lifetime ? ` (${s.lifetime}: ${text(cookie.lifetime)})` : ''),
+                      )
+                      .join(', ')}
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import type { ConfigIssue, ConsentState } from '@consentgate/core';
+import { resolveConfig, resolveLocale } from '@consentgate/core';
+import { batch } from '@preact/signals';
+import { h, render } from 'preact';
+import { App } from './App';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+import { availableLocales, createStrings } from './translate';
+import { createUIModel, prefill, type UIModel } from './ui-model';
+import { resolveUIOptions, type Theme } from './ui-options';
+
+/** A live dashboard preview; see {@link preview}. */
+export interface PreviewHandle {
+  /** Re-renders with `config`; returns its issues (empty when valid). */
+  update(config: unknown): ReadonlyArray<ConfigIssue>;
+  /** The issues of the config given last. */
+  readonly issues: ReadonlyArray<ConfigIssue>;
+  /** Removes the preview from the element. */
+  destroy(): void;
+}
+
+export interface PreviewOptions {
+  /** Show only one layer. Default: the banner and the preferences, one above the other. */
+  view?: 'banner' | 'preferences';
+  /** Default: as a live page would choose (config, `<html lang>`, browser languages). */
+  locale?: string;
+  /** Overrides `ui.theme`. */
+  theme?: Exclude<Theme, 'auto'>;
+}
+
+const NO_CONSENT: ConsentState = {
+  status: 'none',
+  choices: { necessary: true },
+  record: null,
+  previous: null,
+  gpc: false,
+};
+
+/**
+ * Renders the banner and the preferences into `element` for a dashboard: no storage, no
+ * blocking, nothing fixed over the host page. A config with issues is reported (returned and in
+ * `issues`), never thrown, and the last valid rendering stays.
+ */
+export function preview(element: HTMLElement, config: unknown, options: PreviewOptions = {}): PreviewHandle {
+  let _issues: ReadonlyArray<ConfigIssue> = [];
+  let _host: ShadowHost | undefined;
+  let _model: UIModel | undefined;
+
+  const update = (input: unknown): ReadonlyArray<ConfigIssue> => {
+    try {
+      const resolved = resolveConfig(input);
+      const ui = resolveUIOptions(resolved.config.ui);
+      const locale =
+        options.locale ??
+        resolveLocale(
+          resolved.config.locale,
+          availableLocales(resolved.config.translations),
+          document.documentElement.lang,
+          navigator.languages,
+        );
+      _issues = [
+        ...resolved.issues,
+        ...ui.issues,
+        ...createStrings(resolved.config.translations, locale).issues,
+      ];
+      if (_issues.length && _model) return _issues;
+      if (options.theme) ui.options.theme = options.theme;
+      if (!_model) {
+        _model = createUIModel({
+          config: resolved.config,
+          options: ui.options,
+          locale,
+          consent: NO_CONSENT,
+          writer: null,
+          inline: true,
+        });
+        _host = createShadowHost(element);
+        _model.root = _host.root;
+        render(h(App, { model: _model }), _host.root);
+      }
+      const model = _model;
+      batch(() => {
+        model.config.value = resolved.config;
+        model.options.value = ui.options;
+        model.locale.value = locale;
+        model.draft.value = prefill(NO_CONSENT, resolved.config.categoryIds);
+        model.isBannerOpen.value = options.view !== 'preferences';
+        model.isPreferencesOpen.value = options.view !== 'banner';
+      });
+    } catch (error) {
+      _issues = [{ path: '', message: `could not render the preview: ${String(error)}` }];
+    }
+    return _issues;
+  };
+
+  update(config);
+  return {
+    update,
+    get issues() {
+      return _issues;
+    },
+    destroy() {
+      if (_host) render(null, _host.root);
+      _host?.remove();
+      _host = _model = undefined;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { CategoryId, ConsentState, ResolvedConfig } from '@consentgate/core';
+import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import { deepActiveElement, focusables } from './focus';
+import { createStrings, type Strings } from './translate';
+import type { UIOptions } from './ui-options';
+
+/** How the model records a decision: the consent manager, or nothing at all in a preview. */
+export interface ConsentWriter {
+  acceptAll(): ConsentState;
+  rejectAll(): ConsentState;
+  save(choices: Readonly<Record<CategoryId, boolean>>): ConsentState;
+}
+
+/** The state the components render, as signals, and the actions they call. */
+export interface UIModel {
+  readonly config: Signal<ResolvedConfig>;
+  readonly options: Signal<UIOptions>;
+  readonly locale: Signal<string>;
+  readonly strings: ReadonlySignal<Strings>;
+  readonly consent: Signal<ConsentState>;
+  readonly isBannerOpen: Signal<boolean>;
+  readonly isPreferencesOpen: Signal<boolean>;
+  /** The switches of the preferences dialog, before they are saved. */
+  readonly draft: Signal<Readonly<Record<CategoryId, boolean>>>;
+  /** A preview: rendered in place, never over the host page, never modal. */
+  readonly inline: boolean;
+  acceptAll(): void;
+  rejectAll(): void;
+  save(): void;
+  showBanner(focus: boolean): void;
+  openPreferences(opener?: Element | null): void;
+  closePreferences(): void;
+  /** Where the UI is rendered; focus fallbacks look here. Set by the mount. */
+  root?: ShadowRoot;
+}
+
+/**
+ * The switches to show: the valid record's choices, else (expired or outdated consent) the
+ * previous record's, so a visitor re-consents without their settings changing; anything else
+ * off. `necessary` is always on.
+ */
+export function prefill(state: ConsentState, ids: ReadonlyArray<CategoryId>): Record<CategoryId, boolean> {
+  const from = state.record?.choices ?? (state.status === 'none' ? undefined : state.previous?.choices) ?? {};
+  return Object.fromEntries(ids.map((id) => [id, id === 'necessary' || from[id] === true]));
+}
+
+/** Creates the signals and actions of one mounted UI (or one preview). */
+export function createUIModel(init: {
+  config: ResolvedConfig;
+  options: UIOptions;
+  locale: string;
+  consent: ConsentState;
+  writer: ConsentWriter | null;
+  inline: boolean;
+}): UIModel {
+  const { writer } = init;
+  const config = signal(init.config);
+  const locale = signal(init.locale);
+  const consent = signal(init.consent);
+  const isBannerOpen = signal(false);
+  const isPreferencesOpen = signal(false);
+  const draft = signal(prefill(init.consent, init.config.categoryIds));
+  let _opener: Element | null = null;
+
+  // Runs after Preact has committed the pending render (it renders in a microtask).
+  const afterRender = (fn: () => void) => setTimeout(fn, 0);
+
+  const decide = (state: ConsentState | undefined) => {
+    if (!state) return;
+    consent.value = state;
+    draft.value = prefill(state, config.value.categoryIds);
+    if (state.status === 'given') isBannerOpen.value = false;
+    model.closePreferences();
+  };
+
+  const model: UIModel = {
+    config,
+    options: signal(init.options),
+    locale,
+    strings: computed(() => createStrings(config.value.translations, locale.value).strings),
+    consent,
+    isBannerOpen,
+    isPreferencesOpen,
+    draft,
+    inline: init.inline,
+    acceptAll: () => decide(writer?.acceptAll()),
+    rejectAll: () => decide(writer?.rejectAll()),
+    save: () => decide(writer?.save(draft.value)),
+    showBanner(focus) {
+      isBannerOpen.value = true;
+      if (focus)
+        afterRender(() => model.root && focusables(model.root.querySelector('.b') ?? model.root)[0]?.focus());
+    },
+    openPreferences(opener) {
+      if (isPreferencesOpen.value) return;
+      _opener = deepActiveElement(opener ?? document.activeElement);
+      draft.value = prefill(consent.value, config.value.categoryIds);
+      isPreferencesOpen.value = true;
+      if (!init.inline)
+        afterRender(() => model.root && focusables(model.root.querySelector('.d') ?? model.root)[0]?.focus());
+    },
+    closePreferences() {
+      if (!isPreferencesOpen.value) return;
+      isPreferencesOpen.value = false;
+      const opener = _opener as HTMLElement | null;
+      _opener = null;
+      afterRender(() => {
+        // The opener may be gone (the banner's own button, after a decision): the floating
+        // button or the banner take focus instead, so keyboard users are not dropped at the top.
+        const target = opener?.isConnected ? opener : model.root?.querySelector<HTMLElement>('.fb,.b button');
+        target?.focus?.();
+      });
+    },
+  };
+  return model;
+}

@@ -1,0 +1,82 @@
+import { preview } from '@consentgate/ui';
+import { afterEach, describe, expect, test } from 'vitest';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+function frame() {
+  const element = document.body.appendChild(document.createElement('section'));
+  element.style.cssText = 'position: relative; width: 600px; height: 300px; overflow: auto';
+  return element;
+}
+const root = (element: HTMLElement) => element.querySelector('consentgate-ui')!.shadowRoot!;
+
+describe('preview', () => {
+  test('renders banner and preferences in place: nothing fixed, nothing stored, nothing modal', async () => {
+    const cookiesBefore = document.cookie;
+    const element = frame();
+    const handle = preview(element, { policyUrl: 'https://example.com/privacy' });
+    expect(handle.issues).toEqual([]);
+    const shadow = root(element);
+    await expect.poll(() => shadow.querySelector('.b') && shadow.querySelector('.d')).not.toBeNull();
+    for (const el of shadow.querySelectorAll('.p, .ov')) {
+      expect(getComputedStyle(el).position, el.className).not.toBe('fixed');
+      const box = el.getBoundingClientRect();
+      expect(box.left).toBeGreaterThanOrEqual(element.getBoundingClientRect().left);
+    }
+    expect(shadow.querySelector('.d')!.getAttribute('aria-modal')).toBe('false');
+    expect(shadow.querySelector('.fb')).toBeNull();
+    shadow.querySelector<HTMLButtonElement>('.b .btn')!.click();
+    shadow.querySelector<HTMLButtonElement>('.d .btn')!.click();
+    expect(document.cookie).toBe(cookiesBefore);
+    expect(shadow.querySelector('.b')).not.toBeNull();
+  });
+
+  test('re-renders live on update; a config with issues is reported, not thrown, and the last valid one stays', async () => {
+    const element = frame();
+    const handle = preview(element, { translations: { en: { bannerTitle: 'First' } } }, { view: 'banner' });
+    const shadow = root(element);
+    await expect.poll(() => shadow.querySelector('h2')?.textContent).toBe('First');
+    expect(shadow.querySelector('.d')).toBeNull();
+
+    expect(
+      handle.update({ translations: { en: { bannerTitle: 'Second' } }, ui: { position: 'box' } }),
+    ).toEqual([]);
+    await expect.poll(() => shadow.querySelector('h2')?.textContent).toBe('Second');
+    expect(shadow.querySelector('.b')!.classList.contains('box')).toBe(true);
+
+    const issues = handle.update({
+      translations: { en: { bannerTitle: 'Third' } },
+      ui: { position: 'top' },
+      lifetimeDays: -1,
+    });
+    expect(issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(['ui.position', 'lifetimeDays']),
+    );
+    expect(handle.issues).toBe(issues);
+    // Preact renders in a microtask: after one macrotask any render would have happened.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(shadow.querySelector('h2')!.textContent).toBe('Second');
+
+    expect(handle.update('not a config').length).toBeGreaterThan(0);
+    expect(handle.update(null).length).toBeGreaterThanOrEqual(0);
+  });
+
+  test('locale and theme options; preferences only', async () => {
+    const element = frame();
+    preview(element, {}, { view: 'preferences', locale: 'zh-CN', theme: 'dark' });
+    const shadow = root(element);
+    await expect.poll(() => shadow.querySelector('h2')?.textContent).toBe('隐私偏好设置');
+    expect(shadow.querySelector('.b')).toBeNull();
+    expect(shadow.querySelector('.cg')!.classList.contains('dark')).toBe(true);
+    expect(getComputedStyle(shadow.querySelector('.d')!).backgroundColor).toBe('rgb(31, 31, 31)');
+  });
+
+  test('destroy removes the preview', () => {
+    const element = frame();
+    const handle = preview(element, {});
+    handle.destroy();
+    expect(element.childElementCount).toBe(0);
+  });
+});
