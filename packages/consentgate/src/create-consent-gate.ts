@@ -9,7 +9,9 @@ import {
   resolveLocale,
 } from '@consentgate/core';
 import type { MountOptions, UIController } from '@consentgate/ui';
+import { installConsentMode } from './google-consent-mode';
 import { installPreferencesTriggers } from './preferences-triggers';
+import { installReceipts } from './receipts';
 import { gateText } from './texts';
 
 /** What `consentgate.ui.js` (or `import('@consentgate/ui')`) provides: `mountConsentUI`. */
@@ -102,6 +104,10 @@ export function createGate(
       });
     }
   }
+  // Both do nothing unless configured. Consent Mode runs synchronously, so its default entry is
+  // in `dataLayer` before any later script of the page can push.
+  installConsentMode(manager);
+  installReceipts(manager, { locale });
   return gate;
 }
 

@@ -1,7 +1,7 @@
 // The script-tag gate: `dist/consentgate.js`, a classic synchronous script placed first in <head>.
 // It runs before any other script of the page, so it reads the config and the consent cookie
 // synchronously and installs every interceptor before returning.
-import { installBlocker } from '@consentgate/blocker';
+import { installBlocker, trustedScripts } from '@consentgate/blocker';
 import { type ConsentGate, createGate, type MountUI } from './create-consent-gate';
 
 declare global {
@@ -43,32 +43,10 @@ function scriptLoader(gateSrc: string, nonce: string): () => Promise<MountUI> {
         mount ? resolve(mount) : reject(new Error(`${url} did not register the UI`));
       };
       script.onerror = () => reject(new Error(`${url} failed to load`));
-      script.src = trustedScriptURL(url) as string;
+      // Through the gate's one Trusted Types policy (`trusted-types consentgate` in a strict CSP).
+      script.src = trustedScripts(window).url(url);
       document.head.append(script);
     });
-}
-
-// Under `require-trusted-types-for 'script'` a plain string src throws; a policy that accepts only
-// our own UI file keeps that working. https://w3c.github.io/trusted-types/dist/spec/
-function trustedScriptURL(url: string): unknown {
-  const tt = (
-    window as {
-      trustedTypes?: { createPolicy(n: string, p: object): { createScriptURL(u: string): unknown } };
-    }
-  ).trustedTypes;
-  if (!tt) return url;
-  try {
-    return tt
-      .createPolicy('consentgate', {
-        createScriptURL: (value: string) => {
-          if (value !== url) throw new TypeError(`consentgate: refusing script URL ${value}`);
-          return value;
-        },
-      })
-      .createScriptURL(url);
-  } catch {
-    return url;
-  }
 }
 
 if (!window.consentgate) {

@@ -20,7 +20,7 @@ function pack(dir: string): { files: string[]; manifest: Manifest } {
   const json = execFileSync('npx', ['-y', 'pnpm@12.21.0', 'pack', '--json', '--pack-destination', out], {
     cwd: join(root, 'packages', dir),
     encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { filename } = JSON.parse(json.slice(json.indexOf('{')));
   const tarball = join(out, filename.split('/').pop());

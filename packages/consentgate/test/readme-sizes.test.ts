@@ -19,7 +19,7 @@ const gzipped = (paths: string[]) =>
   paths.reduce((sum, path) => sum + gzipSync(readFileSync(root + path), { level: 9 }).length, 0);
 
 // | scenario | measured (gzip) | budget |   — rows look like: | gate: … | 2.91 kB | 3 kB |
-const rows = [...read('README.md').matchAll(/^\| ([^|]+?) \| ([\d.]+ kB) \| ([\d.]+ kB) \|$/gm)].map(
+const rows = [...read('README.md').matchAll(/^\| ([^|]+?) +\| ([\d.]+ kB) +\| ([\d.]+ kB) +\|$/gm)].map(
   ([, name, measured, budget]) => ({ name, measured: kb(measured), budget: kb(budget) }),
 );
 

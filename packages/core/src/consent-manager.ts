@@ -111,10 +111,22 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
     options.store === false ? null : guard('IndexedDB', () => options.store || createIdbStore(), null);
   const changeListeners = new Set<(event: ChangeEvent) => void>();
   const consentListeners = new Set<(state: ConsentState) => void>();
+  const decisionListeners = new Set<(state: ConsentState) => void>();
   const sourceListeners = new Set<() => void>();
 
+  // Global Privacy Control (https://w3c.github.io/gpc/): read once, a getter the page defines may throw.
+  const gpc =
+    config.gpc.honour &&
+    guard(
+      'Global Privacy Control',
+      () =>
+        options.gpc ??
+        (typeof navigator !== 'undefined' &&
+          (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true),
+      false,
+    );
   let record = guard('cookie read', () => readConsentCookie(jar.get(), key), null);
-  let state = consentState(record, config, now());
+  let state = consentState(record, config, now(), gpc);
   // Whether `consent` was announced since start-up (then the start-up announcement is skipped).
   let announced = false;
   // Whether a decision here queued its own IndexedDB write (then reconciling need not write).
@@ -134,7 +146,7 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
   function apply(next: ConsentRecord | null, remote: boolean): void {
     const before = state;
     record = next;
-    state = consentState(next, config, now());
+    state = consentState(next, config, now(), gpc);
     const changed = config.categoryIds.filter((id) => before.choices[id] !== state.choices[id]);
     if (changed.length) emit(sourceListeners, undefined);
     if (changed.length || before.status !== state.status) emit(changeListeners, { state, changed, remote });
@@ -259,6 +271,7 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
         save(next);
         post(encodeConsentCookie(next));
         announce();
+        emit(decisionListeners, state);
         return state;
       },
       state,
@@ -282,8 +295,17 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
       },
     },
     getConsent: () => state,
-    acceptAll: (method = 'accept-all') =>
-      decide((id) => !config.categories[id].separate || state.choices[id], method),
+    acceptAll(method = 'accept-all') {
+      // Separate categories need their own switch; under GPC, so do the GPC ones. Both keep their current value.
+      const withheld = (id: CategoryId) =>
+        config.categories[id].separate || (gpc && config.gpc.categories.includes(id));
+      const withholds = gpc && config.gpc.categories.some((id) => !state.choices[id]);
+      // A guardian's consent is the fact a record must keep; GPC only narrows what it grants.
+      return decide(
+        (id) => !withheld(id) || state.choices[id],
+        withholds && method !== 'guardian' ? 'gpc' : method,
+      );
+    },
     rejectAll: (method = 'reject-all') => decide(() => false, method),
     update(choices, method = 'api') {
       // Copied first, so that nothing the page passes (a Proxy, a getter) can throw later.
@@ -327,10 +349,16 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
     },
     on(event, listener) {
       const listeners = (
-        event === 'change' ? changeListeners : event === 'consent' ? consentListeners : null
+        event === 'change'
+          ? changeListeners
+          : event === 'consent'
+            ? consentListeners
+            : event === 'decision'
+              ? decisionListeners
+              : null
       ) as Set<typeof listener> | null;
       if (!listeners || typeof listener !== 'function') {
-        report(`on: expected "change" or "consent" and a function`);
+        report(`on: expected "change", "consent" or "decision" and a function`);
         return () => {};
       }
       listeners.add(listener);
@@ -354,7 +382,8 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
     destroy() {
       destroyed = true;
       guard('tab channel', () => channel?.close(), undefined);
-      for (const listeners of [changeListeners, consentListeners, sourceListeners]) listeners.clear();
+      for (const listeners of [changeListeners, consentListeners, decisionListeners, sourceListeners])
+        listeners.clear();
     },
   };
 }

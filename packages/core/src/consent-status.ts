@@ -16,11 +16,15 @@ export function consentStatus(
   return now < Math.min(record.expires, record.updated + config.lifetimeDays * 864e5) ? 'given' : 'expired';
 }
 
-/** The state a record means at `now`: effective choices, and the record as valid or previous. */
+/**
+ * The state a record means at `now`: effective choices, and the record as valid or previous.
+ * `gpc`: the visitor sends Global Privacy Control and the config honours it.
+ */
 export function consentState(
   record: ConsentRecord | null,
   config: ResolvedConfig,
   now: number,
+  gpc = false,
 ): ConsentState {
   const status = consentStatus(record, config, now);
   const valid = status === 'given';
@@ -30,5 +34,6 @@ export function consentState(
     choices: Object.freeze(fullChoices(config.categoryIds, (id) => valid && record!.choices[id] === true)),
     record: valid ? record : null,
     previous: valid ? null : record,
+    gpc,
   });
 }

@@ -8,6 +8,8 @@ export {
 } from './cookie-codec';
 export { DEFAULT_CATEGORIES } from './default-categories';
 export { localize, resolveLocale } from './i18n';
+export { policyUrlFor } from './policy-url';
+export { createIdbStore } from './record-store';
 export { formatIssues, resolveConfig } from './resolve-config';
 export type {
   CategoryConfig,
@@ -19,6 +21,8 @@ export type {
   ConsentHistoryEntry,
   ConsentManager,
   ConsentMethod,
+  ConsentModeOptions,
+  ConsentModeSignal,
   ConsentRecord,
   ConsentSource,
   ConsentState,
@@ -26,10 +30,13 @@ export type {
   CookieInfo,
   CookieJar,
   CookieOptions,
+  KeyValueStore,
   LocalizedText,
   ManagerOptions,
+  RecipientInfo,
   RecordStore,
   ResolvedConfig,
+  ResolvedConsentMode,
   Rule,
   SameSite,
   ServiceInfo,

@@ -1,6 +1,13 @@
 import { CATEGORY_ID, hasOwn, isObject } from './consent-record';
 import { DEFAULT_CATEGORIES } from './default-categories';
-import type { CategoryConfig, CategoryId, ConfigIssue, ResolvedConfig } from './types';
+import type {
+  CategoryConfig,
+  CategoryId,
+  ConfigIssue,
+  ConsentModeSignal,
+  ResolvedConfig,
+  ResolvedConsentMode,
+} from './types';
 
 type Check = (value: unknown, path: string) => unknown;
 type Spec = Record<string, Check>;
@@ -9,6 +16,8 @@ const OBJECT = 'expected an object';
 const strings = (value: unknown): boolean =>
   isObject(value) && Object.values(value).every((s) => typeof s === 'string');
 const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?(\/\S*)?$/i;
+// ISO 3166-1 alpha-2, optionally with an ISO 3166-2 subdivision: what gtag accepts in `region`.
+const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
 // Edit distance, to suggest `policyVersion` for `policyVerison`.
 function distance(a: string, b: string): number {
@@ -110,6 +119,7 @@ function resolve(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[
     ),
     cookies: list(name),
     separate: flag,
+    recipient: object({ name, contact: string, purpose: text, dataTypes: text }, 'name'),
   };
 
   if (!isObject(input) && input !== undefined) bad('config', OBJECT);
@@ -140,7 +150,61 @@ function resolve(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[
     if (!categoryIds.includes(id)) categoryIds.push(id);
   }
 
-  const { cookie, ...options } = fields(root, '', {
+  const category = is(
+    (v) => typeof v === 'string' && categoryIds.includes(v),
+    `expected one of ${categoryIds.join(', ')}`,
+  );
+  const consentMode = (value: unknown, path: string): ResolvedConsentMode | null | undefined => {
+    if (value === false) return null;
+    const functional = categoryIds.includes('functional') ? ['functional'] : [];
+    const mapping: Record<ConsentModeSignal, CategoryId[]> = {
+      ad_storage: ['advertising'],
+      ad_user_data: ['advertising'],
+      ad_personalization: ['advertising'],
+      analytics_storage: ['analytics'],
+      functionality_storage: functional,
+      personalization_storage: functional,
+      security_storage: ['necessary'],
+    };
+    const given = (
+      value === true
+        ? {}
+        : object({
+            mapping: object(
+              Object.fromEntries(Object.keys(mapping).map((signal) => [signal, list(category)])),
+            ),
+            regions: list(
+              object(
+                {
+                  region: list(
+                    is(
+                      (v) => typeof v === 'string' && REGION.test(v),
+                      'expected a region code like US or US-CA',
+                    ),
+                  ),
+                  granted: list(category),
+                },
+                'region',
+              ),
+            ),
+            waitForUpdate: is(
+              (v) => typeof v === 'number' && v >= 0 && v <= 60000,
+              'expected a number of milliseconds (0 to 60000)',
+            ),
+          })(value, path)
+    ) as Record<string, unknown> | undefined;
+    if (!given) return;
+    return {
+      mapping: { ...mapping, ...(given.mapping as {}) },
+      // An entry left without a valid region would be a global default: dropped (already reported).
+      regions: ((given.regions || []) as Array<{ region: string[]; granted?: string[] }>)
+        .filter((entry) => entry.region.length)
+        .map((entry) => ({ region: entry.region, granted: entry.granted || [] })),
+      waitForUpdate: (given.waitForUpdate as number | undefined) ?? 500,
+    };
+  };
+
+  const { cookie, gpc, ...options } = fields(root, '', {
     categories: () => undefined,
     policyVersion: (value, path) =>
       typeof value === 'number' && Number.isFinite(value) ? String(value) : name(value, path),
@@ -193,6 +257,30 @@ function resolve(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[
     blockSameOrigin: flag,
     reloadOnRevoke: flag,
     replayHeldRequests: flag,
+    googleConsentMode: (value, path) =>
+      typeof value === 'boolean' || isObject(value)
+        ? consentMode(value, path)
+        : bad(path, 'expected true, false or an object'),
+    gpc: (value, path) =>
+      typeof value === 'boolean'
+        ? { honour: value }
+        : isObject(value)
+          ? { honour: true, ...(object({ categories: list(category) })(value, path) as {}) }
+          : bad(path, 'expected true, false or { categories: [...] }'),
+    receipts: object(
+      {
+        endpoint: is(
+          (v) => typeof v === 'string' && v !== '' && !/\s/.test(v),
+          'expected a URL (absolute or relative to the page)',
+        ),
+      },
+      'endpoint',
+    ),
+    minimumAge: is(
+      (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 99,
+      'expected a whole number of years (1 to 99)',
+    ),
+    policyChanges: text,
   });
   const config: ResolvedConfig = {
     policyVersion: '1',
@@ -207,7 +295,12 @@ function resolve(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[
     blockSameOrigin: false,
     reloadOnRevoke: false,
     replayHeldRequests: false,
+    googleConsentMode: null,
+    receipts: null,
+    minimumAge: undefined,
+    policyChanges: undefined,
     ...options,
+    gpc: { honour: true, categories: ['advertising', 'pixels'], ...(gpc as {}) },
     cookie: { name: 'cg_consent', path: '/', sameSite: 'Lax', domain: undefined, ...(cookie as {}) },
     categories,
     categoryIds,

@@ -33,6 +33,45 @@ export interface CategoryConfig {
   cookies?: ReadonlyArray<string>;
   /** Never included in "Accept all"; needs its own explicit switch (e.g. cross-border transfer). */
   separate?: boolean;
+  /** Who receives the data, shown with a `separate` category (e.g. the recipient abroad). */
+  recipient?: RecipientInfo;
+}
+
+/** The party a category's data goes to, shown beside its switch (cross-border transfer, sharing). */
+export interface RecipientInfo {
+  name: string;
+  /** An address, e-mail or phone number to reach the recipient. */
+  contact?: string;
+  purpose?: LocalizedText;
+  /** The kinds of personal data sent (`'device id, pages visited'`). */
+  dataTypes?: LocalizedText;
+}
+
+/** A Google Consent Mode v2 signal. */
+export type ConsentModeSignal =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage'
+  | 'security_storage';
+
+/** `googleConsentMode` as a site owner writes it (`true` = every default). */
+export interface ConsentModeOptions {
+  /** Signal → the categories it needs, all granted (an empty list: always denied). Merged over the default mapping. */
+  mapping?: Partial<Record<ConsentModeSignal, ReadonlyArray<CategoryId>>>;
+  /** Per-region defaults for a first visit: in these regions (ISO 3166-1/-2, `'US'`, `'US-CA'`) the listed categories start granted for Consent Mode. */
+  regions?: ReadonlyArray<{ region: ReadonlyArray<string>; granted?: ReadonlyArray<CategoryId> }>;
+  /** Milliseconds Google tags wait for an `update` before using the default. Default 500. */
+  waitForUpdate?: number;
+}
+
+/** `googleConsentMode` after defaults were applied. */
+export interface ResolvedConsentMode {
+  mapping: Readonly<Record<ConsentModeSignal, ReadonlyArray<CategoryId>>>;
+  regions: ReadonlyArray<{ region: ReadonlyArray<string>; granted: ReadonlyArray<CategoryId> }>;
+  waitForUpdate: number;
 }
 
 /** A site rule: requests to these hosts (wildcards allowed, optional path prefix) belong to `category`. */
@@ -82,6 +121,19 @@ export interface ConsentGateConfig {
   reloadOnRevoke?: boolean;
   /** Replay held beacons/fetches/pixels on grant instead of dropping them. Default false. */
   replayHeldRequests?: boolean;
+  /** Google Consent Mode v2 signals in `dataLayer`. Default off. */
+  googleConsentMode?: boolean | ConsentModeOptions;
+  /**
+   * Honour Global Privacy Control (`navigator.globalPrivacyControl`): "Accept all" then leaves these
+   * categories denied (default `['advertising', 'pixels']`). `false` ignores the signal. Default `true`.
+   */
+  gpc?: boolean | { categories?: ReadonlyArray<CategoryId> };
+  /** Send a receipt (proof of consent) of every decision to `endpoint` (POST, JSON). */
+  receipts?: { endpoint: string };
+  /** Below this age a guardian must consent before any non-necessary category is granted (read by the UI). */
+  minimumAge?: number;
+  /** What changed in this policy version, shown in the banner when a consent became outdated. */
+  policyChanges?: LocalizedText;
 }
 
 /** A config after defaults were applied and invalid fields replaced by their defaults. */
@@ -102,6 +154,13 @@ export interface ResolvedConfig {
   blockSameOrigin: boolean;
   reloadOnRevoke: boolean;
   replayHeldRequests: boolean;
+  /** `null` when Consent Mode is off. */
+  googleConsentMode: ResolvedConsentMode | null;
+  /** `honour: false` when the signal is ignored. */
+  gpc: { honour: boolean; categories: ReadonlyArray<CategoryId> };
+  receipts: { endpoint: string } | null;
+  minimumAge: number | undefined;
+  policyChanges: LocalizedText | undefined;
 }
 
 /** One problem found in a config: `{ path: 'categories.analytics.label', message: 'expected a string' }`. */
@@ -163,6 +222,8 @@ export interface ConsentState {
   record: ConsentRecord | null;
   /** The void record (expired / outdated) whose choices pre-fill the next banner. */
   previous: ConsentRecord | null;
+  /** The visitor sends Global Privacy Control and the config honours it (`gpc`). */
+  gpc: boolean;
 }
 
 export interface ChangeEvent {
@@ -181,6 +242,11 @@ export interface ConsentEvents {
    * so listeners added right after creation see it), and after every decision, here or in another tab.
    */
   consent: (state: ConsentState) => void;
+  /**
+   * A decision was made here (`acceptAll`, `rejectAll`, `update`): not another tab's, not the
+   * start-up announcement. Fires after `change` and `consent`, even when no choice changed.
+   */
+  decision: (state: ConsentState) => void;
 }
 
 /**
@@ -266,4 +332,12 @@ export interface ManagerOptions {
   host?: string;
   /** Receives every problem (bad config, storage failures, throwing listeners). Default `console.error` with a `[consentgate]` prefix. */
   onError?: (message: string) => void;
+  /** Whether the visitor sends Global Privacy Control. Default `navigator.globalPrivacyControl === true`. */
+  gpc?: boolean;
+}
+
+/** A `RecordStore` that can also list what it holds (a queue in IndexedDB). */
+export interface KeyValueStore extends RecordStore {
+  /** Every `[key, value]` pair, in key order. */
+  entries(): Promise<Array<[string, unknown]>>;
 }

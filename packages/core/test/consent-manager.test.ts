@@ -57,6 +57,7 @@ describe('start-up', () => {
       choices: { necessary: true, analytics: false, advertising: false, pixels: false },
       record: null,
       previous: null,
+      gpc: false,
     });
     expect(manager.source.get('necessary')).toBe(true);
     expect(manager.source.get('analytics')).toBe(false);
@@ -70,6 +71,7 @@ describe('start-up', () => {
       choices: { necessary: true, analytics: true, advertising: false, pixels: true },
       record,
       previous: null,
+      gpc: false,
     });
     expect(manager.source.get('pixels')).toBe(true);
     expect(manager.source.get('advertising')).toBe(false);
@@ -110,11 +112,15 @@ describe('start-up', () => {
   test('announces a stored consent once, before ready, to listeners added in the same tick', async () => {
     const { manager } = setup({}, { jar: jarWith(recordOf()) });
     const consent = vi.fn();
+    const decision = vi.fn();
     manager.on('consent', consent);
+    manager.on('decision', decision);
     expect(consent).not.toHaveBeenCalled();
     await manager.ready;
     expect(consent).toHaveBeenCalledTimes(1);
     expect(consent).toHaveBeenCalledWith(manager.getConsent());
+    // The start-up announcement is no decision.
+    expect(decision).not.toHaveBeenCalled();
   });
 
   test('announces nothing at start-up without a valid consent', async () => {
@@ -274,6 +280,15 @@ describe('events', () => {
     expect((events[0][1] as ChangeEvent).remote).toBe(false);
   });
 
+  test('decision fires after change and consent for every local decision, even an unchanged one', () => {
+    const { manager } = setup();
+    const events: string[] = [];
+    for (const name of ['change', 'consent', 'decision'] as const) manager.on(name, () => events.push(name));
+    manager.rejectAll();
+    manager.rejectAll('preferences');
+    expect(events).toEqual(['change', 'consent', 'decision', 'consent', 'decision']);
+  });
+
   test('a listener that throws is reported and the others still run', () => {
     const { manager, onError } = setup();
     const after = vi.fn();
@@ -300,7 +315,7 @@ describe('events', () => {
     manager.acceptAll();
     expect(listener).not.toHaveBeenCalled();
     expect(manager.on('nope' as never, vi.fn() as never)).toBeTypeOf('function');
-    expect(onError).toHaveBeenCalledWith('on: expected "change" or "consent" and a function');
+    expect(onError).toHaveBeenCalledWith('on: expected "change", "consent" or "decision" and a function');
   });
 
   test('source subscribers run when an answer changes, not otherwise', () => {
@@ -480,10 +495,13 @@ describe('other tabs', () => {
     await Promise.all([a.manager.ready, b.manager.ready]);
     const change = vi.fn();
     const consent = vi.fn();
+    const decision = vi.fn();
     b.manager.on('change', change);
     b.manager.on('consent', consent);
+    b.manager.on('decision', decision);
     const { record } = a.manager.update({ pixels: true });
     await vi.waitFor(() => expect(change).toHaveBeenCalledTimes(1));
+    expect(decision).not.toHaveBeenCalled();
     expect(change.mock.calls[0][0]).toMatchObject({ changed: ['pixels'], remote: true });
     expect(b.manager.getConsent().record).toEqual(record);
     expect(consent).toHaveBeenCalledTimes(1);

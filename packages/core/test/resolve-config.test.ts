@@ -23,6 +23,11 @@ describe('resolveConfig', () => {
       blockSameOrigin: false,
       reloadOnRevoke: false,
       replayHeldRequests: false,
+      googleConsentMode: null,
+      gpc: { honour: true, categories: ['advertising', 'pixels'] },
+      receipts: null,
+      minimumAge: undefined,
+      policyChanges: undefined,
     });
   });
 

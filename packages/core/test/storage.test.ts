@@ -67,6 +67,21 @@ describe('IndexedDB keeps the record and its history', () => {
     expect(await get('cg_consent', db())).toEqual({ record, history });
   });
 
+  test('the history keeps which policy version each choice was given for, and how', async () => {
+    const jar = createMemoryJar();
+    const options = { cookies: jar, channel: false as const, onError: vi.fn() };
+    const first = createConsentManager({ policyVersion: '1' }, { ...options, now: () => T });
+    first.update({ analytics: true }, 'guardian');
+    await first.ready;
+    const second = createConsentManager({ policyVersion: '2' }, { ...options, now: () => T + DAY });
+    expect(second.getConsent().status).toBe('outdated');
+    second.acceptAll();
+    expect((await second.history()).map((entry) => [entry.policyVersion, entry.method])).toEqual([
+      ['1', 'guardian'],
+      ['2', 'accept-all'],
+    ]);
+  });
+
   test('the history is bounded to the last 50 entries', async () => {
     const { manager } = open(createMemoryJar());
     for (let i = 0; i < 60; i++) manager.update({ analytics: i % 2 === 0 });

@@ -2,13 +2,17 @@ import { type CategoryId, localize } from '@consentgate/core';
 import { RichText } from './RichText';
 import type { UIModel } from './ui-model';
 
-/** One category in the preferences: a real checkbox switch, its description and its services. */
+/**
+ * One category in the preferences: a real checkbox switch, its description and its services; a
+ * `separate` one also says that "Accept all" leaves it out, and who receives its data.
+ */
 export function CategoryItem({ model, id }: { model: UIModel; id: CategoryId }) {
   const s = model.strings.value;
   const locale = model.locale.value;
   const category = model.config.value.categories[id] ?? {};
   const locked = id === 'necessary';
   const services = category.services ?? [];
+  const recipient = category.separate ? category.recipient : undefined;
   const text = (value: Parameters<typeof localize>[0]) => localize(value, locale, '');
   const inputId = `cg-c-${id}`;
   const checked = locked || model.draft.value[id] === true;
@@ -27,7 +31,7 @@ export function CategoryItem({ model, id }: { model: UIModel; id: CategoryId }) 
           checked={checked}
           aria-checked={checked ? 'true' : 'false'}
           disabled={locked}
-          aria-describedby={`${inputId}-d`}
+          aria-describedby={category.separate ? `${inputId}-d ${inputId}-s` : `${inputId}-d`}
           onChange={(event) => {
             model.draft.value = { ...model.draft.value, [id]: event.currentTarget.checked };
           }}
@@ -36,6 +40,33 @@ export function CategoryItem({ model, id }: { model: UIModel; id: CategoryId }) 
       <p id={`${inputId}-d`} class="mu">
         <RichText text={text(category.description)} />
       </p>
+      {category.separate && (
+        <div id={`${inputId}-s`} class="mu">
+          <p class="note">{s.separateNote}</p>
+          {recipient && (
+            <ul>
+              <li>
+                {s.recipient}: {recipient.name}
+              </li>
+              {recipient.contact && (
+                <li>
+                  {s.contact}: {recipient.contact}
+                </li>
+              )}
+              {recipient.purpose && (
+                <li>
+                  {s.purpose}: <RichText text={text(recipient.purpose)} />
+                </li>
+              )}
+              {recipient.dataTypes && (
+                <li>
+                  {s.dataTypes}: {text(recipient.dataTypes)}
+                </li>
+              )}
+            </ul>
+          )}
+        </div>
+      )}
       {services.length > 0 && (
         <details>
           <summary>

@@ -1,12 +1,15 @@
+import { AgeQuestion } from './AgeQuestion';
 import { CategoryItem } from './CategoryItem';
 import { trapTab } from './focus';
+import { Notices } from './Notices';
 import { policyHref } from './policy-link';
 import { format } from './translate';
 import type { UIModel } from './ui-model';
 
 /**
  * The second layer, a modal dialog: one switch per category, Save / Accept all / Reject all, and
- * the consented policy version with its link. Escape and the close button record nothing.
+ * the consented policy version with its link (and the current one's, when it changed since).
+ * Escape and the close button record nothing.
  */
 export function Preferences({ model }: { model: UIModel }) {
   const s = model.strings.value;
@@ -14,6 +17,7 @@ export function Preferences({ model }: { model: UIModel }) {
   const consent = model.consent.value;
   const version = (consent.record ?? consent.previous)?.policyVersion ?? config.policyVersion;
   const href = policyHref(config, version);
+  const current = version === config.policyVersion ? undefined : policyHref(config);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -40,20 +44,25 @@ export function Preferences({ model }: { model: UIModel }) {
         <p id="cg-pd" class="mu">
           {s.preferencesText}
         </p>
+        <Notices model={model} inBanner={false} />
         {config.categoryIds.map((id) => (
           <CategoryItem key={id} model={model} id={id} />
         ))}
-        <div class="acts">
-          <button type="button" class="btn" onClick={model.save}>
-            {s.save}
-          </button>
-          <button type="button" class="btn" onClick={model.acceptAll}>
-            {s.acceptAll}
-          </button>
-          <button type="button" class="btn" onClick={model.rejectAll}>
-            {s.rejectAll}
-          </button>
-        </div>
+        {model.age.value ? (
+          <AgeQuestion model={model} />
+        ) : (
+          <div class="acts">
+            <button type="button" class="btn" onClick={model.save}>
+              {s.save}
+            </button>
+            <button type="button" class="btn" onClick={model.acceptAll}>
+              {s.acceptAll}
+            </button>
+            <button type="button" class="btn" onClick={model.rejectAll}>
+              {s.rejectAll}
+            </button>
+          </div>
+        )}
         <p class="mu">
           {format(s.policyVersion, { version })}
           {href && (
@@ -61,6 +70,14 @@ export function Preferences({ model }: { model: UIModel }) {
               {' · '}
               <a href={href} target="_blank" rel="noopener">
                 {s.policyLink}
+              </a>
+            </>
+          )}
+          {current && (
+            <>
+              {' · '}
+              <a href={current} target="_blank" rel="noopener">
+                {format(s.currentPolicy, { version: config.policyVersion })}
               </a>
             </>
           )}

@@ -75,9 +75,9 @@ export function mountConsentUI(manager: ConsentManager, options: MountOptions = 
       consent,
       inline: false,
       writer: {
-        acceptAll: () => manager.acceptAll('accept-all'),
+        acceptAll: (method = 'accept-all') => manager.acceptAll(method),
         rejectAll: () => manager.rejectAll('reject-all'),
-        save: (choices) => manager.update(choices, 'preferences'),
+        save: (choices, method = 'preferences') => manager.update(choices, method),
       },
     });
     _host = createShadowHost(options.container ?? document.body, options.nonce);
@@ -89,8 +89,9 @@ export function mountConsentUI(manager: ConsentManager, options: MountOptions = 
         'change',
         guard(({ state }) => {
           model.consent.value = state;
-          // Another tab decided, or the consent was reset: follow it.
+          // Another tab decided, or the consent was reset: follow it (a pending age question is moot).
           model.isBannerOpen.value = state.status !== 'given';
+          if (state.status === 'given') model.age.value = null;
         }),
       ),
     );
@@ -126,6 +127,7 @@ export function mountConsentUI(manager: ConsentManager, options: MountOptions = 
       whenMounted((model) => {
         model.closePreferences();
         model.isBannerOpen.value = false;
+        model.age.value = null;
       }),
     ),
     destroy: guard(() => {

@@ -1,9 +1,13 @@
-import type { ResolvedConfig } from '@consentgate/core';
+import { policyUrlFor, type ResolvedConfig } from '@consentgate/core';
 import { safeUrl } from './parse-links';
 
-/** The policy URL for `version` (its archived copy when it is not the current one), if it is http(s). */
+/**
+ * The link to policy `version` (default: the current one) from `policyUrl` / `policyArchive`, when
+ * it is http(s); `undefined` when the config names none, rather than a link to another version.
+ */
 export function policyHref(config: ResolvedConfig, version = config.policyVersion): string | undefined {
-  const url =
-    version === config.policyVersion ? config.policyUrl : (config.policyArchive[version] ?? config.policyUrl);
-  return safeUrl(url, typeof document === 'undefined' ? undefined : document.baseURI);
+  return safeUrl(
+    policyUrlFor(config, version),
+    typeof document === 'undefined' ? undefined : document.baseURI,
+  );
 }

@@ -20,6 +20,25 @@ export const STRINGS_EN = {
   lifetime: 'Lifetime',
   policyVersion: 'Policy version {version}',
   settings: 'Privacy settings',
+  updatedTitle: 'Our privacy policy has changed',
+  updatedText:
+    'We updated our privacy policy (now version {version}) after you made your choice. Please review it and choose again; your previous choices are pre-filled in the preferences.',
+  changes: 'What changed:',
+  currentPolicy: 'Current version {version}',
+  gpcNotice:
+    'Your browser sent a Global Privacy Control signal, so {categories} stay off, even with “Accept all”.',
+  gpcOptIn: 'You can still switch them on here.',
+  separateNote: 'Needs your separate consent: “Accept all” does not switch this on.',
+  separateBanner:
+    '“Accept all” does not include {categories}: that needs your separate consent in the preferences.',
+  recipient: 'Recipient',
+  contact: 'Contact',
+  dataTypes: 'Data',
+  ageQuestion: 'Before anything is switched on, please confirm your age.',
+  ageAdult: 'I am {age} or older',
+  ageGuardian: 'I am under {age} and my parent or guardian consents',
+  ageUnder: 'I am under {age}',
+  back: 'Back',
 };
 
 /** The keys of the UI strings (`translations[locale][key]` in the config). */

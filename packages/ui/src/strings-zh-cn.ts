@@ -21,4 +21,22 @@ export const STRINGS_ZH_CN: Strings = {
   lifetime: '有效期',
   policyVersion: '政策版本 {version}',
   settings: '隐私设置',
+  updatedTitle: '我们的隐私政策已更新',
+  updatedText:
+    '在您做出选择之后，我们更新了隐私政策（现为 {version} 版）。请查阅后重新选择；您之前的选择已预先填入偏好设置。',
+  changes: '更新内容：',
+  currentPolicy: '当前版本 {version}',
+  gpcNotice:
+    '您的浏览器发送了全球隐私控制（GPC）信号，因此{categories}保持关闭，即使选择“全部接受”也是如此。',
+  gpcOptIn: '您仍可在此处开启。',
+  separateNote: '需要您单独同意：“全部接受”不会开启此项。',
+  separateBanner: '“全部接受”不包括{categories}，这些需要您在偏好设置中单独同意。',
+  recipient: '接收方',
+  contact: '联系方式',
+  dataTypes: '数据类型',
+  ageQuestion: '在开启任何选项之前，请确认您的年龄。',
+  ageAdult: '我已满 {age} 周岁',
+  ageGuardian: '我未满 {age} 周岁，且我的父母或其他监护人同意',
+  ageUnder: '我未满 {age} 周岁',
+  back: '返回',
 };

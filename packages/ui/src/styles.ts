@@ -12,8 +12,8 @@ export const CSS: string = `:host{all:initial}
 @media (prefers-color-scheme:dark){.cg.auto{${DARK}}}
 .cg *{box-sizing:border-box}
 .p{position:fixed;z-index:2147483646;background:var(--bg);color:var(--fg);padding:16px 20px;box-shadow:0 0 0 1px var(--bd),0 4px 24px #0005;animation:cg-in .2s ease-out}
-.bar{left:0;right:0;bottom:0}
-.box,.center{border-radius:var(--r);width:min(440px,calc(100% - 32px))}
+.bar{left:0;right:0;bottom:0;max-height:100%;overflow:auto}
+.box,.center{border-radius:var(--r);width:min(440px,calc(100% - 32px));max-height:calc(100% - 32px);overflow:auto}
 .box{right:16px;bottom:16px}
 .center{inset:0;margin:auto;height:fit-content;width:min(560px,calc(100% - 32px))}
 .ov{position:fixed;inset:0;z-index:2147483647;background:#000a;display:flex;padding:16px;overflow:auto}
@@ -40,6 +40,9 @@ a{color:var(--a)}
 .sw:disabled{cursor:default}
 summary{cursor:pointer;min-height:24px;color:var(--a);margin-top:4px}
 ul{margin:4px 0;padding-left:20px}
+fieldset{border:0;margin:0;padding:0;min-width:0}
+legend{padding:0;margin-bottom:4px}
+.note{border-left:4px solid var(--a);padding-left:8px}
 .fb{position:fixed;left:16px;bottom:16px;z-index:2147483646;flex:none;box-shadow:0 2px 12px #0005}
 @keyframes cg-in{from{transform:translateY(8px)}}
 @media (prefers-reduced-motion:reduce){.cg *{animation:none!important;transition:none!important}}`;

@@ -1,4 +1,4 @@
-import type { CategoryId, ConsentState, ResolvedConfig } from '@consentgate/core';
+import type { CategoryId, ConsentMethod, ConsentState, ResolvedConfig } from '@consentgate/core';
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { deepActiveElement, focusables } from './focus';
 import { createStrings, type Strings } from './translate';
@@ -6,10 +6,14 @@ import type { UIOptions } from './ui-options';
 
 /** How the model records a decision: the consent manager, or nothing at all in a preview. */
 export interface ConsentWriter {
-  acceptAll(): ConsentState;
+  /** `method` is `'guardian'` when a parent or guardian consents; else the writer's default. */
+  acceptAll(method?: ConsentMethod): ConsentState;
   rejectAll(): ConsentState;
-  save(choices: Readonly<Record<CategoryId, boolean>>): ConsentState;
+  save(choices: Readonly<Record<CategoryId, boolean>>, method?: ConsentMethod): ConsentState;
 }
+
+/** The visitor's answer to the age question (`minimumAge`). */
+export type AgeAnswer = 'adult' | 'guardian' | 'under';
 
 /** The state the components render, as signals, and the actions they call. */
 export interface UIModel {
@@ -22,11 +26,17 @@ export interface UIModel {
   readonly isPreferencesOpen: Signal<boolean>;
   /** The switches of the preferences dialog, before they are saved. */
   readonly draft: Signal<Readonly<Record<CategoryId, boolean>>>;
+  /** The decision waiting for the age question's answer (`minimumAge`), if any. */
+  readonly age: Signal<'accept' | 'save' | null>;
   /** A preview: rendered in place, never over the host page, never modal. */
   readonly inline: boolean;
   acceptAll(): void;
   rejectAll(): void;
   save(): void;
+  /** Records the decision waiting in `age`: as asked (`adult`), with method `guardian`, or necessary only (`under`). */
+  answerAge(answer: AgeAnswer): void;
+  /** Leaves the age question without recording anything. */
+  cancelAge(): void;
   showBanner(focus: boolean): void;
   openPreferences(opener?: Element | null): void;
   closePreferences(): void;
@@ -60,12 +70,29 @@ export function createUIModel(init: {
   const isBannerOpen = signal(false);
   const isPreferencesOpen = signal(false);
   const draft = signal(prefill(init.consent, init.config.categoryIds));
+  const age = signal<'accept' | 'save' | null>(null);
   let _opener: Element | null = null;
 
   // Runs after Preact has committed the pending render (it renders in a microtask).
   const afterRender = (fn: () => void) => setTimeout(fn, 0);
 
+  // Focus the first control of the top layer (the preferences when open, else the banner) in `selector`.
+  const focusIn = (selector: string) =>
+    afterRender(() => {
+      const panel = model.root?.querySelector(isPreferencesOpen.value ? '.d' : '.b');
+      const target = panel?.querySelector(selector) ?? panel;
+      if (target) focusables(target)[0]?.focus();
+    });
+
+  // With `minimumAge`, granting anything waits for the age question; rejecting never does.
+  const ask = (what: 'accept' | 'save', grants: boolean, record: () => void) => {
+    if (config.value.minimumAge === undefined || !grants) return record();
+    age.value = what;
+    focusIn('.age');
+  };
+
   const decide = (state: ConsentState | undefined) => {
+    age.value = null;
     if (!state) return;
     consent.value = state;
     draft.value = prefill(state, config.value.categoryIds);
@@ -82,10 +109,29 @@ export function createUIModel(init: {
     isBannerOpen,
     isPreferencesOpen,
     draft,
+    age,
     inline: init.inline,
-    acceptAll: () => decide(writer?.acceptAll()),
+    acceptAll: () => ask('accept', true, () => decide(writer?.acceptAll())),
     rejectAll: () => decide(writer?.rejectAll()),
-    save: () => decide(writer?.save(draft.value)),
+    save: () =>
+      ask(
+        'save',
+        Object.entries(draft.value).some(([id, on]) => on && id !== 'necessary'),
+        () => decide(writer?.save(draft.value)),
+      ),
+    answerAge(answer) {
+      const what = age.value;
+      if (!what) return;
+      // Under age without a guardian: necessary only, recorded as 'reject-all' (what it is), so
+      // the record never states that the visitor is a minor.
+      if (answer === 'under') return decide(writer?.rejectAll());
+      const method = answer === 'guardian' ? 'guardian' : undefined;
+      decide(what === 'accept' ? writer?.acceptAll(method) : writer?.save(draft.value, method));
+    },
+    cancelAge() {
+      age.value = null;
+      focusIn('.acts');
+    },
     showBanner(focus) {
       isBannerOpen.value = true;
       if (focus)
@@ -94,6 +140,7 @@ export function createUIModel(init: {
     openPreferences(opener) {
       if (isPreferencesOpen.value) return;
       _opener = deepActiveElement(opener ?? document.activeElement);
+      age.value = null;
       draft.value = prefill(consent.value, config.value.categoryIds);
       isPreferencesOpen.value = true;
       if (!init.inline)
@@ -101,6 +148,7 @@ export function createUIModel(init: {
     },
     closePreferences() {
       if (!isPreferencesOpen.value) return;
+      age.value = null;
       isPreferencesOpen.value = false;
       const opener = _opener as HTMLElement | null;
       _opener = null;

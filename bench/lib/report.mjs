@@ -1,0 +1,259 @@
+// The markdown the run prints and writes to results/latest.md, made from the JSON alone.
+import { products } from './products.mjs';
+
+const kb = (n) => (n / 1024).toFixed(1);
+const ms = (n) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
+const name = (id) => products[id]?.name ?? id;
+const table = (head, rows) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+export function toMarkdown(r) {
+  const out = [];
+  const m = r.machine;
+  out.push(`# ConsentGate benchmarks, ${r.date}`);
+  out.push('');
+  out.push(
+    `One machine, one run: ${m.cpu}, ${m.nproc} cores, ${m.memory} RAM, ${m.os}, Node ${m.node}, ${m.chromium} (headless). ` +
+      'Absolute figures differ between machines; the ratios, measured side by side in the same run, are the point.',
+  );
+  if (r.warnings.length) out.push('', ...r.warnings.map((w) => `> **Warning:** ${w}`));
+  out.push('', `Versions: ${r.versions.map((v) => `${v.name} ${v.version}`).join(', ')}.`);
+  const loses = [];
+
+  if (r.bytes) {
+    out.push('', '## 1. Bytes a visitor downloads', '');
+    out.push(
+      'KB = 1024 bytes; gzip -9 and brotli -11 of every file the page fetched from the product. Lower is better; ratio = ours / peer (< 1: ours is smaller).',
+      '',
+    );
+    const ours = r.bytes.find((b) => b.product === 'ours');
+    const gate = ours.first.files.find((f) => f.file.endsWith('/consentgate.js'));
+    const ui = ours.first.files.find((f) => f.file.endsWith('/consentgate.ui.js'));
+    const part = (label, s) => [
+      label,
+      s ? kb(s.raw) : 'n/a',
+      s ? kb(s.gzip) : 'n/a',
+      s ? kb(s.brotli) : 'n/a',
+    ];
+    out.push(
+      table(
+        ['ConsentGate', 'raw KB', 'gzip KB', 'brotli KB'],
+        [
+          part('gate alone (`consentgate.js`)', gate),
+          part('UI chunk (`consentgate.ui.js`)', ui),
+          part('first visit total', ours.first.total),
+          part('returning visit total', ours.returning?.total),
+        ],
+      ),
+      '',
+    );
+    const rows = r.bytes.map((b) => {
+      const files = b.first.files.map((f) => `\`${f.file.split('/').pop()}\``).join(' + ') || 'none fetched';
+      const mine = b.product === 'ours';
+      const rg = ratio(ours.first.total.gzip, b.first.total.gzip);
+      const rb = ratio(ours.first.total.brotli, b.first.total.brotli);
+      const rr = ratio(ours.returning?.total.gzip, b.returning?.total.gzip);
+      if (!mine && Number(rg) > 1) loses.push(`first-visit bytes vs ${name(b.product)}: ${rg}× (gzip)`);
+      if (!mine && Number(rr) > 1) loses.push(`returning-visit bytes vs ${name(b.product)}: ${rr}× (gzip)`);
+      return [
+        name(b.product),
+        files,
+        kb(b.first.total.gzip),
+        kb(b.first.total.brotli),
+        b.returning ? kb(b.returning.total.gzip) : 'n/a',
+        mine ? '—' : rg,
+        mine ? '—' : rb,
+        mine ? '—' : rr,
+      ];
+    });
+    out.push(
+      table(
+        [
+          'product',
+          'first visit files',
+          'first gzip KB',
+          'first brotli KB',
+          'returning gzip KB',
+          'ours/peer first (gzip)',
+          'ours/peer first (brotli)',
+          'ours/peer returning (gzip)',
+        ],
+        rows,
+      ),
+    );
+    if (r.notes.bytes) out.push('', ...r.notes.bytes.map((n) => `- ${n}`));
+  }
+
+  if (r.timeToBanner) {
+    const runs = r.timeToBanner[0]?.n ?? 0;
+    out.push('', '## 2. Time to banner, first visit', '');
+    out.push(
+      `Navigation start → first animation frame with the banner rendered and not transparent; local server, no cache; median of ${runs} runs per product, products interleaved in random order each round. Lower is better; ratio = ours / peer (< 1: ours is faster).`,
+      '',
+    );
+    const ours = r.timeToBanner.find((t) => t.product === 'ours');
+    out.push(
+      table(
+        ['product', 'median ms', 'p25–p75 ms', 'min–max ms', 'failed runs', 'ours/peer'],
+        r.timeToBanner.map((t) => {
+          const rt = ratio(ours.median, t.median);
+          // Overlapping quartile ranges: a difference this run cannot tell from noise.
+          const noise =
+            t.product !== 'ours' && ours.p25 <= t.p75 && t.p25 <= ours.p75
+              ? ', quartile ranges overlap: within noise'
+              : '';
+          if (t.product !== 'ours' && Number(rt) > 1)
+            loses.push(
+              `time to banner vs ${name(t.product)}: ${rt}× (${ms(ours.median)} vs ${ms(t.median)} ms${noise})`,
+            );
+          return [
+            name(t.product),
+            ms(t.median),
+            `${ms(t.p25)}–${ms(t.p75)}`,
+            `${ms(t.min)}–${ms(t.max)}`,
+            String(t.failures),
+            t.product === 'ours' ? '—' : rt,
+          ];
+        }),
+      ),
+    );
+    if (r.notes.timeToBanner) out.push('', ...r.notes.timeToBanner.map((n) => `- ${n}`));
+  }
+
+  if (r.mainThread) {
+    const base = r.mainThread.find((v) => v.variant === 'none');
+    const runs = base.total.n;
+    out.push('', '## 3. Main-thread cost on a DOM-heavy page', '');
+    out.push(
+      `10,000 element insertions (one appendChild each) then a Preact render of 5,000 table rows; median of ${runs} page loads per variant, variants interleaved. **CPU** = the renderer main thread's CPU time over the workload (Chromium ThreadTime), the figure the ratios use; wall times (performance.now()) are shown for reference and include time the shared machine gave to other processes. Ratio = variant / no consent tool (1.00 = no cost; lower is better). Start-up = the script's own evaluation, from the end of its download to the next inline script (wall).`,
+      '',
+    );
+    out.push(
+      table(
+        [
+          'variant',
+          'CPU ms',
+          'CPU / no tool',
+          'wall: insertions ms',
+          'wall: Preact ms',
+          'wall: total ms',
+          'start-up ms',
+          'failed runs',
+        ],
+        r.mainThread.map((v) => [
+          v.label,
+          ms(v.cpu.median),
+          ratio(v.cpu.median, base.cpu.median),
+          ms(v.insertions.median),
+          ms(v.preact.median),
+          ms(v.total.median),
+          v.startup ? ms(v.startup.median) : '—',
+          String(v.failures),
+        ]),
+      ),
+    );
+    const ret = r.mainThread.find((v) => v.variant === 'ours-returning');
+    const yett = r.mainThread.find((v) => v.variant === 'yett');
+    const rv = ratio(ret.cpu.median, yett.cpu.median);
+    out.push(
+      '',
+      `ConsentGate (returning visitor) / yett, CPU on the workload: **${rv}** (< 1: ours costs less).`,
+    );
+    if (Number(rv) > 1) loses.push(`main-thread CPU on the DOM-heavy page vs yett: ${rv}×`);
+    const overhead = ratio(ret.cpu.median, base.cpu.median);
+    if (Number(overhead) > 1.05)
+      loses.push(`main-thread CPU with the gate vs no tool: ${overhead}× (returning visitor)`);
+    if (ret.startup && yett.startup && ret.startup.median > yett.startup.median)
+      loses.push(
+        `start-up: gate ${ms(ret.startup.median)} ms vs yett ${ms(yett.startup.median)} ms (yett only blocks scripts; the gate reads consent and patches every vector)`,
+      );
+    if (r.notes.mainThread) out.push('', ...r.notes.mainThread.map((n) => `- ${n}`));
+  }
+
+  if (r.leaks) {
+    const { rows, groups, notCounted } = r.leaks;
+    const of = rows[0]?.of ?? 0;
+    out.push('', '## 4. Leaks: tracker requests before consent', '');
+    out.push(
+      `The leak suite's corpus (\`e2e/fixtures/gate/cases.ts\`, ${of} cases that reach the network; not counted: ${notCounted.join(', ') || 'none'}) with its fake vendor hosts, on ${groups.length} pages per product and mode. "drop-in": the vendor markup unchanged, the product installed with its config; "annotated": the markup written the way the product's docs say. Leaked = cases whose trackers were requested before consent (fewer is better). After accept = cases whose trackers were requested once "accept all" was given: a tool must give held tags back.`,
+      '',
+    );
+    const by = (p, mode) => rows.find((l) => l.product === p && l.mode === mode);
+    const ids = [...new Set(rows.map((l) => l.product))];
+    const cell = (l) => (l ? `${l.leaked}/${l.of} (${l.requestsBefore} req.)` : '—');
+    const after = (l) => (l && l.releasedAfterAccept !== null ? `${l.releasedAfterAccept}/${l.of}` : '—');
+    out.push(
+      table(
+        [
+          'product',
+          'how it blocks',
+          'drop-in: leaked',
+          'drop-in: after accept',
+          'annotated: leaked',
+          'annotated: after accept',
+        ],
+        ids.map((id) => [
+          name(id),
+          products[id].blocking,
+          cell(by(id, 'drop-in')),
+          after(by(id, 'drop-in')),
+          cell(by(id, 'annotated')),
+          after(by(id, 'annotated')),
+        ]),
+      ),
+      '',
+    );
+    out.push('Per case (drop-in / annotated; ✗ = leaked before consent, ✓ = held, — = not run):', '');
+    const order = groups.flat();
+    out.push(
+      table(
+        ['case', ...ids.map(name)],
+        order.map((id) => [
+          id,
+          ...ids.map((p) =>
+            ['drop-in', 'annotated']
+              .map((mode) => {
+                const l = by(p, mode);
+                return !l ? '—' : l.leakedCases.includes(id) ? '✗' : '✓';
+              })
+              .join(' / '),
+          ),
+        ]),
+      ),
+    );
+    for (const mode of ['drop-in', 'annotated']) {
+      const o = by('ours', mode);
+      if (!o) continue;
+      for (const l of rows)
+        if (l.mode === mode && !['ours', 'none'].includes(l.product) && o.leaked > l.leaked)
+          loses.push(`leaks (${mode}) vs ${name(l.product)}: ${o.leaked} vs ${l.leaked} cases`);
+      if (o.leaked > 0)
+        loses.push(`our gate leaked ${o.leaked}/${o.of} cases in ${mode} mode: ${o.leakedCases.join(', ')}`);
+    }
+    const base = by('none', 'drop-in');
+    if (base && base.leaked < base.of)
+      out.push(
+        '',
+        `> **Warning:** without a consent tool only ${base.leaked}/${base.of} cases reached their trackers: the corpus run is broken.`,
+      );
+    const errs = rows.filter((l) => l.errors.length || l.unattributed.length);
+    if (errs.length) {
+      out.push('', 'Page errors and tracker requests not attributed to a case, seen in the leak runs:', '');
+      for (const l of errs)
+        out.push(
+          `- ${name(l.product)} (${l.mode}): ${l.errors.slice(0, 3).join('; ')}${l.unattributed.length ? ` unattributed requests: ${l.unattributed.length}` : ''}`,
+        );
+    }
+    if (r.notes.leaks) out.push('', ...r.notes.leaks.map((n) => `- ${n}`));
+  }
+
+  out.push('', '## Where we lose', '');
+  out.push(loses.length ? loses.map((l) => `- ${l}`).join('\n') : '- Nowhere in this run.');
+  r.loses = loses;
+  return `${out.join('\n')}\n`;
+}

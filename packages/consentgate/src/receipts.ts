@@ -1,0 +1,201 @@
+import {
+  type CategoryId,
+  type ConsentManager,
+  type ConsentMethod,
+  type ConsentState,
+  createIdbStore,
+  type KeyValueStore,
+  localize,
+  type ResolvedConfig,
+} from '@consentgate/core';
+import { SDK_VERSION } from './version';
+
+/** The proof of one decision, POSTed as JSON to `config.receipts.endpoint`. */
+export interface Receipt {
+  /** Random, unique per receipt: the key to deduplicate on. */
+  receiptId: string;
+  /** The consent id (`record.id`), kept across the visitor's later changes. */
+  recordId: string;
+  /** When the decision was made (`record.updated`), ISO 8601 in UTC. */
+  timestamp: string;
+  policyVersion: string;
+  /** Every category, `necessary` included. */
+  choices: Record<CategoryId, boolean>;
+  method: ConsentMethod;
+  /** The locale the texts were shown in. */
+  locale: string;
+  /** SHA-256 (hex) of `receiptTexts(config, locale)`; `null` where Web Crypto is missing (plain http). */
+  textsHash: string | null;
+  sdkVersion: string;
+  /** `location.origin + location.pathname` (no query, no fragment). */
+  page: string;
+}
+
+/** Replaces the effects of `installReceipts`, for tests. */
+export interface ReceiptOptions {
+  /** The locale the visitor is shown texts in. */
+  locale: string;
+  /** The queue. Default IndexedDB `consentgate-receipts` / `queue`; `null` sends without queueing. */
+  store?: KeyValueStore | null;
+  /** Default `location.origin + location.pathname`. */
+  page?: string;
+}
+
+const LOCK = 'consentgate-receipts';
+
+/**
+ * The canonical text a receipt's `textsHash` is the SHA-256 of: the JSON array
+ * `[sdkVersion, locale, translations, categories, policyChanges]`, where `translations` is
+ * `config.translations[locale]` as `[key, text]` pairs sorted by key, `categories` is one
+ * `[id, label, description, recipient]` per category in display order (texts in `locale`;
+ * `recipient` is `[name, contact, purpose, dataTypes]` or `null`), and `policyChanges` is the
+ * "what changed" text in `locale` (`''` when none). Built-in strings are fixed per `sdkVersion`.
+ */
+export function receiptTexts(config: ResolvedConfig, locale: string): string {
+  const own = config.translations[locale] ?? {};
+  return JSON.stringify([
+    SDK_VERSION,
+    locale,
+    Object.keys(own)
+      .sort()
+      .map((key) => [key, own[key]]),
+    config.categoryIds.map((id) => {
+      const { label, description, recipient: r } = config.categories[id];
+      return [
+        id,
+        localize(label, locale, id),
+        localize(description, locale),
+        r ? [r.name, r.contact ?? '', localize(r.purpose, locale), localize(r.dataTypes, locale)] : null,
+      ];
+    }),
+    localize(config.policyChanges, locale),
+  ]);
+}
+
+async function sha256(text: string): Promise<string | null> {
+  if (typeof crypto === 'undefined' || !crypto.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Proof of consent, when `config.receipts` is set: every decision made in this page (not another
+ * tab's, not the start-up announcement) becomes a `Receipt`, queued in IndexedDB, then POSTed to
+ * the endpoint (`fetch` with `keepalive`, else `navigator.sendBeacon`) and dropped from the queue
+ * on a 2xx. What stays queued (offline, an error status) is sent again on the next page load.
+ * Sends are serialized across tabs with a Web Lock, and a receipt is sent only while still queued,
+ * so none is sent twice (except when a page unloads mid-request: deduplicate on `receiptId`).
+ * Never blocks the page and never throws. Returns the cleanup (stops making receipts).
+ */
+export function installReceipts(manager: ConsentManager, options: ReceiptOptions): () => void {
+  const endpoint = manager.config.receipts?.endpoint;
+  if (!endpoint) return () => {};
+  const reported = new Set<string>();
+  const report = (problem: string) => {
+    if (reported.has(problem)) return;
+    reported.add(problem);
+    console.error(`[consentgate] receipts: ${problem}`);
+  };
+  let store: KeyValueStore | null = null;
+  try {
+    store = options.store === undefined ? createIdbStore('consentgate-receipts', 'queue') : options.store;
+  } catch (error) {
+    report(`IndexedDB is unavailable, receipts are not queued (${String(error)})`);
+  }
+  const page = options.page ?? (typeof location === 'undefined' ? '' : location.origin + location.pathname);
+  let hash: Promise<string | null> | undefined;
+  // A receipt in flight in this page is never sent again by it.
+  const inFlight = new Set<string>();
+
+  // One sender at a time across the origin's tabs, so two page loads never flush the same receipt.
+  const locked = (run: () => Promise<void>): Promise<void> => {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    return locks ? locks.request(LOCK, run).then(() => {}) : run();
+  };
+
+  async function post(body: string): Promise<boolean> {
+    if (typeof fetch === 'function') {
+      try {
+        const response = await fetch(endpoint!, {
+          method: 'POST',
+          keepalive: true,
+          body,
+          headers: { 'content-type': 'application/json' },
+          // A hanging endpoint must not hold the cross-tab lock for long.
+          signal: AbortSignal.timeout?.(10_000),
+        });
+        if (!response.ok) report(`${endpoint} answered ${response.status}; the receipt stays queued`);
+        return response.ok;
+      } catch (error) {
+        const held = String(error).includes('[consentgate] held');
+        report(
+          held
+            ? `${endpoint} is held by the gate: add it to a rule of category "necessary"`
+            : `could not reach ${endpoint} (${String(error)}); the receipt stays queued`,
+        );
+        return false;
+      }
+    }
+    // No response to read: a beacon the browser accepted counts as sent.
+    return navigator.sendBeacon(endpoint!, new Blob([body], { type: 'application/json' }));
+  }
+
+  // `queued`: the receipt is in the store, and is sent only while it still is there.
+  const send = (receipt: Receipt, queued: boolean): Promise<void> => {
+    if (inFlight.has(receipt.receiptId)) return Promise.resolve();
+    inFlight.add(receipt.receiptId);
+    return locked(async () => {
+      // Another tab may have sent it while this one waited for the lock.
+      if (queued && (await store!.get(receipt.receiptId)) === undefined) return;
+      if ((await post(JSON.stringify(receipt))) && queued) await store!.del(receipt.receiptId);
+    });
+  };
+  const contain = (what: string) => (error: unknown) => report(`${what} failed (${String(error)})`);
+
+  async function issue(state: ConsentState): Promise<void> {
+    const record = state.record;
+    if (!record) return;
+    hash ??= sha256(receiptTexts(manager.config, options.locale)).catch(() => null);
+    const receipt: Receipt = {
+      receiptId: randomId(),
+      recordId: record.id,
+      timestamp: new Date(record.updated).toISOString(),
+      policyVersion: record.policyVersion,
+      choices: { ...record.choices },
+      method: record.method,
+      locale: options.locale,
+      textsHash: await hash,
+      sdkVersion: SDK_VERSION,
+      page,
+    };
+    // Queued first, so that a failed or interrupted send is retried on the next page load.
+    const queued =
+      !!store &&
+      (await store.set(receipt.receiptId, receipt).then(
+        () => true,
+        (error) => {
+          contain('queueing a receipt')(error);
+          return false;
+        },
+      ));
+    await send(receipt, queued);
+  }
+
+  async function flush(): Promise<void> {
+    if (!store) return;
+    const queued = (await store.entries()).map(([, value]) => value as Receipt);
+    queued.sort((a, b) => (a.timestamp < b.timestamp ? -1 : 1));
+    for (const receipt of queued) if (receipt?.receiptId) await send(receipt, true);
+  }
+
+  // After start-up, so the queue never competes with reading the consent itself.
+  manager.ready.then(flush).catch(contain('sending queued receipts'));
+  return manager.on('decision', (state) => {
+    issue(state).catch(contain('sending a receipt'));
+  });
+}
