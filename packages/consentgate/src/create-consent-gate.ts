@@ -57,13 +57,9 @@ export function createGate(
 
   if (options.blocker !== false) {
     installBlocker({
+      // The resolved config names its blocker options (`rules`, `categories`, `debug`, …) alike.
+      ...resolved,
       source: manager.source,
-      rules: resolved.rules,
-      categories: resolved.categories,
-      blockSameOrigin: resolved.blockSameOrigin,
-      debug: resolved.debug,
-      replayHeldRequests: resolved.replayHeldRequests,
-      reloadOnRevoke: resolved.reloadOnRevoke,
       placeholder: {
         title: (name) => gateText(resolved, locale, 'placeholderTitle', name),
         button: (name) => gateText(resolved, locale, 'placeholderButton', name),

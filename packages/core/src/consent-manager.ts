@@ -77,12 +77,13 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
       );
     } catch {}
   };
-  const guard = <T>(what: string, run: () => T, fallback: T): T => {
+  // `fallback` may be left out where `run` returns nothing.
+  const guard = <T>(what: string, run: () => T, fallback?: T): T => {
     try {
       return run();
     } catch (error) {
       report(`${what} failed`, error);
-      return fallback;
+      return fallback as T;
     }
   };
   const now = () => Math.floor((options.now || Date.now)());
@@ -135,13 +136,13 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
   let idbFailed = false;
 
   const emit = <A>(listeners: Set<(arg: A) => void>, arg: A) => {
-    for (const listener of [...listeners]) guard('a listener', () => listener(arg), undefined);
+    for (const listener of [...listeners]) guard('a listener', () => listener(arg));
   };
   const announce = () => {
     announced = true;
     emit(consentListeners, state);
   };
-  const writeCookie = (cookie: string) => guard('cookie write', () => jar.set(cookie), undefined);
+  const writeCookie = (cookie: string) => guard('cookie write', () => jar.set(cookie));
 
   function apply(next: ConsentRecord | null, remote: boolean): void {
     const before = state;
@@ -210,23 +211,19 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
     },
     null,
   );
-  const post = (message: string) => guard('tab channel', () => channel?.postMessage(message), undefined);
+  const post = (message: string) => guard('tab channel', () => channel?.postMessage(message));
   if (channel)
     channel.onmessage = (event) =>
-      guard(
-        'tab channel',
-        () => {
-          const data: unknown = event.data;
-          if (destroyed || typeof data !== 'string') return;
-          // Another tab already wrote cookie and IndexedDB: apply in memory only, never echo.
-          if (!data) return apply(null, true);
-          const next = parseConsentCookie(data);
-          if (!next || (record && next.updated < record.updated)) return;
-          apply(next, true);
-          if (state.status === 'given') announce();
-        },
-        undefined,
-      );
+      guard('tab channel', () => {
+        const data: unknown = event.data;
+        if (destroyed || typeof data !== 'string') return;
+        // Another tab already wrote cookie and IndexedDB: apply in memory only, never echo.
+        if (!data) return apply(null, true);
+        const next = parseConsentCookie(data);
+        if (!next || (record && next.updated < record.updated)) return;
+        apply(next, true);
+        if (state.status === 'given') announce();
+      });
 
   const ready: Promise<void> = idb((db) => db.get(key))
     .then(reconcile)
@@ -309,22 +306,18 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
     rejectAll: (method = 'reject-all') => decide(() => false, method),
     update(choices, method = 'api') {
       // Copied first, so that nothing the page passes (a Proxy, a getter) can throw later.
-      const wanted = guard(
-        'update',
-        () => {
-          if (!isObject(choices)) return report('update: expected an object like { analytics: true }');
-          const valid: Record<CategoryId, boolean> = {};
-          for (const id in choices) {
-            const value = choices[id];
-            if (!known(id, 'update')) continue;
-            if (typeof value !== 'boolean') report(`update: ${id}: expected true or false`);
-            else if (id === 'necessary' && !value) report('update: necessary cannot be denied');
-            else valid[id] = value;
-          }
-          return valid;
-        },
-        undefined,
-      );
+      const wanted = guard('update', () => {
+        if (!isObject(choices)) return report('update: expected an object like { analytics: true }');
+        const valid: Record<CategoryId, boolean> = {};
+        for (const id in choices) {
+          const value = choices[id];
+          if (!known(id, 'update')) continue;
+          if (typeof value !== 'boolean') report(`update: ${id}: expected true or false`);
+          else if (id === 'necessary' && !value) report('update: necessary cannot be denied');
+          else valid[id] = value;
+        }
+        return valid;
+      });
       return wanted ? decide((id) => (hasOwn(wanted, id) ? wanted[id] : state.choices[id]), method) : state;
     },
     reset() {
@@ -381,7 +374,7 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
     history: () => idb((db) => db.get(key)).then((raw) => guard('history', () => readSaved(raw).history, [])),
     destroy() {
       destroyed = true;
-      guard('tab channel', () => channel?.close(), undefined);
+      guard('tab channel', () => channel?.close());
       for (const listeners of [changeListeners, consentListeners, decisionListeners, sourceListeners])
         listeners.clear();
     },

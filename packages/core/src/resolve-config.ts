@@ -21,15 +21,12 @@ const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
 // Edit distance, to suggest `policyVersion` for `policyVerison`.
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (const char of a) {
+    const next = [row[0] + 1];
+    for (let j = 0; j < b.length; j++)
+      next.push(Math.min(row[j + 1] + 1, next[j] + 1, row[j] + +(char !== b[j])));
+    row = next;
   }
   return row[b.length];
 }
@@ -61,6 +58,8 @@ function resolve(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[
     (value, path) =>
       ok(value) ? value : bad(path, message);
   const string = is((v) => typeof v === 'string', 'expected a string');
+  const matching = (pattern: RegExp, message: string) =>
+    is((v) => typeof v === 'string' && pattern.test(v), message);
   const name = is((v) => typeof v === 'string' && v !== '', 'expected a non-empty string');
   const flag = is((v) => typeof v === 'boolean', 'expected true or false');
   const text = is(
@@ -176,12 +175,7 @@ function resolve(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[
             regions: list(
               object(
                 {
-                  region: list(
-                    is(
-                      (v) => typeof v === 'string' && REGION.test(v),
-                      'expected a region code like US or US-CA',
-                    ),
-                  ),
+                  region: list(matching(REGION, 'expected a region code like US or US-CA')),
                   granted: list(category),
                 },
                 'region',
@@ -211,15 +205,9 @@ function resolve(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[
     policyUrl: string,
     policyArchive: is(strings, 'expected an object of URLs per version'),
     cookie: object({
-      name: is(
-        (v) => typeof v === 'string' && /^[\w!#$%&'*+.^`|~-]+$/.test(v),
-        'expected a cookie name (letters, digits, _ or -)',
-      ),
-      domain: is(
-        (v) => typeof v === 'string' && /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(v),
-        'expected a domain like .example.com',
-      ),
-      path: is((v) => typeof v === 'string' && /^\/[^;\s]*$/.test(v), 'expected a path starting with /'),
+      name: matching(/^[\w!#$%&'*+.^`|~-]+$/, 'expected a cookie name (letters, digits, _ or -)'),
+      domain: matching(/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i, 'expected a domain like .example.com'),
+      path: matching(/^\/[^;\s]*$/, 'expected a path starting with /'),
       sameSite: (value, path) =>
         typeof value === 'string' && /^(lax|strict|none)$/i.test(value)
           ? value[0].toUpperCase() + value.slice(1).toLowerCase()
@@ -232,15 +220,9 @@ function resolve(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[
     rules: list(
       object(
         {
-          category: is(
-            (v) => typeof v === 'string' && categoryIds.includes(v),
-            `expected one of ${categoryIds.join(', ')}`,
-          ),
+          category,
           match: list(
-            is(
-              (v) => typeof v === 'string' && HOST_PATTERN.test(v),
-              'expected a host pattern like *.example.com or example.com/path',
-            ),
+            matching(HOST_PATTERN, 'expected a host pattern like *.example.com or example.com/path'),
           ),
         },
         'category',
@@ -269,10 +251,7 @@ function resolve(input: unknown): { config: ResolvedConfig; issues: ConfigIssue[
           : bad(path, 'expected true, false or { categories: [...] }'),
     receipts: object(
       {
-        endpoint: is(
-          (v) => typeof v === 'string' && v !== '' && !/\s/.test(v),
-          'expected a URL (absolute or relative to the page)',
-        ),
+        endpoint: matching(/^\S+$/, 'expected a URL (absolute or relative to the page)'),
       },
       'endpoint',
     ),
