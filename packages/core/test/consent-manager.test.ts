@@ -9,10 +9,7 @@ import {
   type TabChannel,
 } from '@consentgate/core';
 import { describe, expect, test, vi } from 'vitest';
-import { createMemoryJar, createMemoryStore, type MemoryJar } from './fakes';
-
-const DAY = 864e5;
-const T = Date.UTC(2026, 10, 23, 12);
+import { createMemoryJar, createMemoryStore, DAY, type MemoryJar, recordOf, T } from './fakes';
 
 function setup(config: unknown = {}, options: ManagerOptions & { jar?: MemoryJar } = {}) {
   const jar = options.jar || createMemoryJar();
@@ -33,20 +30,6 @@ function setup(config: unknown = {}, options: ManagerOptions & { jar?: MemoryJar
 
 const stored = (jar: MemoryJar) => readConsentCookie(jar.get());
 
-function recordOf(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
-  return {
-    v: 1,
-    id: 'previous-id',
-    policyVersion: '1',
-    choices: { necessary: true, analytics: true, advertising: false, pixels: true },
-    created: T - 10 * DAY,
-    updated: T - DAY,
-    expires: T + 100 * DAY,
-    method: 'preferences',
-    locale: 'en',
-    ...overrides,
-  };
-}
 const jarWith = (record: ConsentRecord) => createMemoryJar({ cg_consent: encodeConsentCookie(record) });
 
 describe('start-up', () => {

@@ -1,5 +1,5 @@
 // In-memory stand-ins for the manager's effects (cookie jar, record store), for unit tests.
-import type { CookieJar, RecordStore } from '@consentgate/core';
+import type { ConsentRecord, CookieJar, RecordStore } from '@consentgate/core';
 
 export interface MemoryJar extends CookieJar {
   /** Every string given to `set`, in order. */
@@ -59,5 +59,25 @@ export function createMemoryStore(
       run('del', () => {
         data.delete(key);
       }),
+  };
+}
+
+export const DAY = 864e5;
+/** "Now" in the manager and storage tests. */
+export const T = Date.UTC(2026, 10, 23, 12);
+
+/** A valid record given a day ago (analytics and pixels granted), with `overrides`. */
+export function recordOf(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
+  return {
+    v: 1,
+    id: 'record-id',
+    policyVersion: '1',
+    choices: { necessary: true, analytics: true, advertising: false, pixels: true },
+    created: T - 10 * DAY,
+    updated: T - DAY,
+    expires: T + 100 * DAY,
+    method: 'preferences',
+    locale: 'en',
+    ...overrides,
   };
 }

@@ -9,26 +9,10 @@ import {
 import { IDBFactory } from 'fake-indexeddb';
 import { createStore, get, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createMemoryJar, createMemoryStore, type MemoryJar } from './fakes';
+import { createMemoryJar, createMemoryStore, DAY, type MemoryJar, recordOf, T } from './fakes';
 
-const DAY = 864e5;
-const T = Date.UTC(2026, 10, 23, 12);
 const db = () => createStore('consentgate', 'consent');
 
-function recordOf(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
-  return {
-    v: 1,
-    id: 'stored-id',
-    policyVersion: '1',
-    choices: { necessary: true, analytics: true, advertising: false, pixels: true },
-    created: T - 10 * DAY,
-    updated: T - DAY,
-    expires: T + 100 * DAY,
-    method: 'preferences',
-    locale: 'en',
-    ...overrides,
-  };
-}
 const cookieOf = (record: unknown) => encodeConsentCookie(record as ConsentRecord);
 
 let unhandled: unknown[] = [];
