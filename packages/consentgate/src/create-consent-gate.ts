@@ -23,7 +23,17 @@ export interface ConsentGate extends ConsentManager {
   showBanner(): Promise<void>;
   /** Opens the preferences dialog; focus returns to `opener` (default: the focused element) on close. */
   showPreferences(opener?: Element | null): Promise<void>;
+  /**
+   * Removes everything this gate added: the interceptors (originals restored), the UI, the
+   * floating button, Consent Mode and receipt listeners, the tab channel. Held tags stay held.
+   */
+  destroy(): void;
 }
+
+// One gate per page: a script-tag copy and an npm copy share this mark (Symbol.for crosses bundles),
+// so the second `createConsentGate` gets the first gate instead of patching the page twice.
+const ACTIVE = Symbol.for('consentgate');
+type Marked = Record<symbol, ConsentGate | undefined>;
 
 export interface GateOptions {
   /** How to get the UI. Default (npm entry): `import('@consentgate/ui')`, which bundlers split off. */
@@ -47,7 +57,14 @@ export function createGate(
   config: unknown,
   options: GateOptions & Required<Pick<GateOptions, 'loadUI'>>,
 ): ConsentGate {
+  const page = typeof document === 'undefined' ? undefined : (globalThis as Marked);
+  const active = page?.[ACTIVE];
+  if (active) {
+    console.warn('[consentgate] a gate is already running in this page; using it (its config wins)');
+    return active;
+  }
   const manager = createConsentManager(config, options.manager);
+  const cleanups: Array<() => void> = [];
   const resolved = manager.config;
   if (manager.issues.length) report(formatIssues([...manager.issues]));
 
@@ -56,7 +73,7 @@ export function createGate(
     localize(resolved.categories[category]?.label, locale, category) || category;
 
   if (options.blocker !== false) {
-    installBlocker({
+    const uninstall = installBlocker({
       // The resolved config names its blocker options (`rules`, `categories`, `debug`, …) alike.
       ...resolved,
       source: manager.source,
@@ -67,6 +84,7 @@ export function createGate(
       },
       onAllow: (category) => manager.update({ [category]: true }, 'preferences'),
     });
+    cleanups.push(uninstall);
   }
 
   let ui: Promise<UIController> | undefined;
@@ -88,10 +106,25 @@ export function createGate(
       const from = opener ?? (typeof document === 'undefined' ? null : document.activeElement);
       return withUI((controller) => controller.showPreferences(from));
     },
+    destroy() {
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      ui?.then((controller) => controller.destroy()).catch(() => {});
+      ui = undefined;
+      manager.destroy();
+      if (page?.[ACTIVE] === gate) delete page[ACTIVE];
+    },
   };
 
   if (typeof document !== 'undefined') {
-    installPreferencesTriggers(document, resolved, locale, (opener) => gate.showPreferences(opener), manager);
+    cleanups.push(
+      installPreferencesTriggers(
+        document,
+        resolved,
+        locale,
+        (opener) => gate.showPreferences(opener),
+        manager,
+      ),
+    );
     // A returning visitor with valid consent never downloads the UI. The check waits for
     // IndexedDB (`ready`) so a visitor whose cookie was lost but whose record survived is not asked again.
     if (options.autoShow !== false) {
@@ -102,8 +135,8 @@ export function createGate(
   }
   // Both do nothing unless configured. Consent Mode runs synchronously, so its default entry is
   // in `dataLayer` before any later script of the page can push.
-  installConsentMode(manager);
-  installReceipts(manager, { locale });
+  cleanups.push(installConsentMode(manager), installReceipts(manager, { locale }));
+  if (page) page[ACTIVE] = gate;
   return gate;
 }
 
