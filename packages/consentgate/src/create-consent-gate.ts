@@ -4,6 +4,7 @@ import {
   type ConsentManager,
   createConsentManager,
   formatIssues,
+  gateText,
   localize,
   type ResolvedConfig,
   resolveLocale,
@@ -12,7 +13,6 @@ import type { MountOptions, UIController } from '@consentgate/ui';
 import { installConsentMode } from './google-consent-mode';
 import { installPreferencesTriggers } from './preferences-triggers';
 import { installReceipts } from './receipts';
-import { gateText } from './texts';
 
 /** What `consentgate.ui.js` (or `import('@consentgate/ui')`) provides: `mountConsentUI`. */
 export type MountUI = (manager: ConsentManager, options: MountOptions) => UIController;

@@ -1,5 +1,4 @@
-import type { ConsentManager, ResolvedConfig } from '@consentgate/core';
-import { gateText } from './texts';
+import { type ConsentManager, gateText, type ResolvedConfig } from '@consentgate/core';
 
 /**
  * Keeps withdrawing as easy as granting, without downloading the UI up front: any element with
@@ -23,33 +22,37 @@ export function installPreferencesTriggers(
   doc.addEventListener('click', onClick);
   if (config.ui.floatingButton === false) return () => doc.removeEventListener('click', onClick);
 
-  const host = doc.createElement('div');
-  host.setAttribute('data-consentgate', 'floating');
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.textContent = gateText(config, locale, 'settings');
-  // CSSOM writes are allowed under a strict style-src CSP, unlike a style attribute. The shadow
-  // root keeps host-page CSS out; the colours give 15.3:1 contrast.
-  button.style.cssText =
-    'position:fixed;bottom:12px;left:12px;z-index:2147483646;min-height:32px;padding:6px 12px;' +
-    'border:1px solid #fff;border-radius:16px;background:#111827;color:#fff;font:14px/1.2 system-ui,sans-serif;cursor:pointer';
-  button.addEventListener('click', () => open(button));
-  host.attachShadow({ mode: 'open' }).append(button);
+  // Built on first need, not in <head>: most of the time this runs before there is a body.
+  let host: HTMLElement | undefined;
+  const build = (): HTMLElement => {
+    const element = doc.createElement('div');
+    element.setAttribute('data-consentgate', 'floating');
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.textContent = gateText(config, locale, 'settings');
+    // CSSOM writes are allowed under a strict style-src CSP, unlike a style attribute. The shadow
+    // root keeps host-page CSS out; the colours give 15.3:1 contrast.
+    button.style.cssText =
+      'position:fixed;bottom:12px;left:12px;z-index:2147483646;min-height:32px;padding:6px 12px;' +
+      'border:1px solid #fff;border-radius:16px;background:#111827;color:#fff;font:14px/1.2 system-ui,sans-serif;cursor:pointer';
+    button.addEventListener('click', () => open(button));
+    element.attachShadow({ mode: 'open' }).append(button);
+    return element;
+  };
 
   const sync = () => {
     const wanted = manager.getConsent().status === 'given';
-    if (wanted && !host.isConnected && doc.body) doc.body.append(host);
-    else if (!wanted && host.isConnected) host.remove();
+    if (wanted && !host?.isConnected && doc.body) doc.body.append((host ??= build()));
+    else if (!wanted) host?.remove();
   };
   const unsubscribe = manager.on('change', sync);
-  const onReady = () => sync();
   if (doc.body) sync();
-  else doc.addEventListener('DOMContentLoaded', onReady, { once: true });
+  else doc.addEventListener('DOMContentLoaded', sync, { once: true });
   manager.ready.then(sync);
   return () => {
     doc.removeEventListener('click', onClick);
-    doc.removeEventListener('DOMContentLoaded', onReady);
+    doc.removeEventListener('DOMContentLoaded', sync);
     unsubscribe();
-    host.remove();
+    host?.remove();
   };
 }

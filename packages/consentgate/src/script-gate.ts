@@ -49,17 +49,17 @@ function scriptLoader(gateSrc: string, nonce: string): () => Promise<MountUI> {
     });
 }
 
-if (!window.consentgate) {
-  try {
-    const self = document.currentScript as HTMLScriptElement | null;
-    const nonce = self?.nonce ?? '';
-    window.consentgate = createGate(readConfig(), {
-      nonce: nonce || undefined,
-      loadUI: scriptLoader(self?.src || location.href, nonce),
-    });
-  } catch (error) {
-    // Never throw into the host page, and still fail closed: only `necessary` passes.
-    console.error('[consentgate] could not start; holding every non-necessary tag:', error);
-    installBlocker({ source: { get: (category) => category === 'necessary', subscribe: () => () => {} } });
-  }
+// A second copy of the gate (a duplicate tag, or the npm build already running) gets the running
+// gate back from createGate, which warns; it never patches the page twice.
+try {
+  const self = document.currentScript as HTMLScriptElement | null;
+  const nonce = self?.nonce ?? '';
+  window.consentgate = createGate(readConfig(), {
+    nonce: nonce || undefined,
+    loadUI: scriptLoader(self?.src || location.href, nonce),
+  });
+} catch (error) {
+  // Never throw into the host page, and still fail closed: only `necessary` passes.
+  console.error('[consentgate] could not start; holding every non-necessary tag:', error);
+  installBlocker({ source: { get: (category) => category === 'necessary', subscribe: () => () => {} } });
 }

@@ -7,6 +7,8 @@ export {
   serializeConsentCookie,
 } from './cookie-codec';
 export { DEFAULT_CATEGORIES } from './default-categories';
+export type { GateTextKey } from './gate-texts';
+export { GATE_TEXT_KEYS, GATE_TEXTS, gateText } from './gate-texts';
 export { localize, resolveLocale } from './i18n';
 export { policyUrlFor } from './policy-url';
 export { createIdbStore } from './record-store';

@@ -1,4 +1,4 @@
-import type { ConfigIssue } from '@consentgate/core';
+import { type ConfigIssue, GATE_TEXT_KEYS } from '@consentgate/core';
 import { STRINGS_EN, type StringKey, type Strings } from './strings-en';
 import { STRINGS_ZH_CN } from './strings-zh-cn';
 
@@ -25,7 +25,9 @@ export function createStrings(
   const given = translations[locale] ?? {};
   for (const [key, value] of Object.entries(given)) {
     const path = `translations.${locale}.${key}`;
-    if (!(key in STRINGS_EN)) issues.push({ path, message: 'unknown string key' });
+    // The gate's own strings (placeholders, floating button) are known keys too; the gate shows them.
+    if (!(key in STRINGS_EN) && !GATE_TEXT_KEYS.includes(key))
+      issues.push({ path, message: 'unknown string key' });
     else if (typeof value !== 'string') issues.push({ path, message: 'expected a string' });
     else strings[key] = value;
   }

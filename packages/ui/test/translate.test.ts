@@ -34,6 +34,14 @@ describe('UI strings', () => {
     });
   });
 
+  test("the gate's own strings (placeholders, floating button) are known keys, not reported", () => {
+    const { issues } = createStrings(
+      { en: { placeholderTitle: 'Blocked: {category}', placeholderButton: 'Load' } },
+      'en',
+    );
+    expect(issues).toEqual([]);
+  });
+
   test('a non-string value is reported and ignored', () => {
     const { strings, issues } = createStrings({ en: { save: 42 as unknown as string } }, 'en');
     expect(strings.save).toBe('Save choices');
