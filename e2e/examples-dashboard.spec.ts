@@ -100,6 +100,24 @@ test('the language and theme switches change the preview', async ({ page }) => {
   expect(dark).toBe('rgb(31, 31, 31)');
 });
 
+test('the visitor switch previews the policy-updated banner and the age question, and is remembered', async ({
+  page,
+}) => {
+  await page.getByLabel('Visitor').selectOption('updated');
+  await expect(previewTitle(page)).toHaveText('Our privacy policy has changed');
+  await page.getByLabel('Policy version').fill('5');
+  await expect(preview(page).locator('consentgate-ui').locator('#cg-bd')).toContainText('now version 5');
+  await expect(preview(page).locator('consentgate-ui').locator('#cg-c-analytics')).toBeChecked();
+
+  await page.getByLabel('Other options as JSON').fill(JSON.stringify({ minimumAge: 14 }));
+  await page.getByLabel('Visitor').selectOption('age');
+  await expect(preview(page).getByRole('button', { name: 'I am 14 or older' }).first()).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel('Visitor')).toHaveValue('age');
+  await expect(preview(page).getByRole('button', { name: 'I am 14 or older' }).first()).toBeVisible();
+});
+
 test('the state survives a reload, and importing a JSON config fills the form', async ({ page }) => {
   await page.getByLabel('Banner title').fill('Saved title');
   await page.getByLabel('Accent colour', { exact: true }).fill('#116611');

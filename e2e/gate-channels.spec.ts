@@ -117,7 +117,8 @@ test('an iframe waits behind a labelled placeholder whose button grants its cate
   await expect(page.locator('iframe[src*="youtube.com/embed/abc"]')).toBeVisible();
   await expect(box).toHaveCount(0);
   expect(await page.evaluate(() => window.consentgate?.getConsent().choices.advertising)).toBe(true);
-  expect(hits.filter((url) => url.includes('youtube.com/embed/abc'))).toHaveLength(1);
+  // The element gets its src before the frame's navigation request is reported: wait for it.
+  await expect.poll(() => hits.filter((url) => url.includes('youtube.com/embed/abc'))).toHaveLength(1);
 
   // Revoking unloads the embed and shows the placeholder again.
   await page.evaluate(() => window.consentgate?.update({ advertising: false }));

@@ -1,4 +1,5 @@
 import { type ConsentGateConfig, DEFAULT_CATEGORIES, type LocalizedText } from '@consentgate/core';
+import type { PreviewVisitor } from '@consentgate/ui';
 
 /** The locales the dashboard edits texts for (the UI's built-in ones). */
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -37,6 +38,8 @@ export interface DashboardState {
   other: string;
   previewLocale: Locale;
   previewTheme: 'light' | 'dark';
+  /** Which visitor the preview shows (see `preview`'s `visitor` option). */
+  previewVisitor: PreviewVisitor;
 }
 
 const BUILT_IN_IDS = Object.keys(DEFAULT_CATEGORIES);
@@ -77,6 +80,7 @@ export function defaultState(): DashboardState {
     other: '{}',
     previewLocale: 'en',
     previewTheme: 'light',
+    previewVisitor: 'first',
   };
 }
 
@@ -164,6 +168,7 @@ export function fromConfig(input: unknown, previous: DashboardState = defaultSta
   const state = defaultState();
   state.previewLocale = previous.previewLocale;
   state.previewTheme = previous.previewTheme;
+  state.previewVisitor = previous.previewVisitor;
   state.policyVersion = policyVersion === undefined ? state.policyVersion : String(policyVersion);
   state.policyUrl = text(policyUrl);
   state.position = position === 'box' || position === 'center' ? position : 'bar';

@@ -1,5 +1,5 @@
 import type { ConfigIssue, ConsentGateConfig } from '@consentgate/core';
-import { type PreviewHandle, preview, STRINGS_EN, STRINGS_ZH_CN } from '@consentgate/ui';
+import { type PreviewHandle, type PreviewVisitor, preview, STRINGS_EN, STRINGS_ZH_CN } from '@consentgate/ui';
 import { renderCategory } from './category-editor';
 import { showIssues } from './field-errors';
 import {
@@ -86,10 +86,10 @@ function refresh(): void {
 }
 
 function previewOptions() {
-  return { locale: state.previewLocale, theme: state.previewTheme };
+  return { locale: state.previewLocale, theme: state.previewTheme, visitor: state.previewVisitor };
 }
 
-/** A new preview for a new language or theme, starting from the last valid config. */
+/** A new preview for a new language, theme or visitor, starting from the last valid config. */
 function recreatePreview(): void {
   handle?.destroy();
   handle = lastValid ? preview(previewElement, lastValid, previewOptions()) : undefined;
@@ -98,6 +98,7 @@ function recreatePreview(): void {
     button.setAttribute('aria-pressed', String(button.dataset.theme === state.previewTheme));
   }
   $<HTMLSelectElement>('#preview-locale').value = state.previewLocale;
+  $<HTMLSelectElement>('#preview-visitor').value = state.previewVisitor;
   refresh();
 }
 
@@ -187,6 +188,10 @@ for (const button of document.querySelectorAll<HTMLElement>('[data-theme]')) {
 }
 $<HTMLSelectElement>('#preview-locale').addEventListener('change', (event) => {
   state.previewLocale = (event.target as HTMLSelectElement).value as Locale;
+  recreatePreview();
+});
+$<HTMLSelectElement>('#preview-visitor').addEventListener('change', (event) => {
+  state.previewVisitor = (event.target as HTMLSelectElement).value as PreviewVisitor;
   recreatePreview();
 });
 $('#add-category').addEventListener('click', () => {

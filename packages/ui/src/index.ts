@@ -1,6 +1,6 @@
 export type { MountOptions, UIController } from './mount-consent-ui';
 export { mountConsentUI } from './mount-consent-ui';
-export type { PreviewHandle, PreviewOptions } from './preview';
+export type { PreviewHandle, PreviewOptions, PreviewVisitor } from './preview';
 export { preview } from './preview';
 export type { StringKey, Strings } from './strings-en';
 export { STRINGS_EN } from './strings-en';

@@ -1,4 +1,4 @@
-import type { ConfigIssue, ConsentState } from '@consentgate/core';
+import type { CategoryId, ConfigIssue, ConsentState, ResolvedConfig } from '@consentgate/core';
 import { resolveConfig, resolveLocale } from '@consentgate/core';
 import { batch } from '@preact/signals';
 import { h, render } from 'preact';
@@ -25,7 +25,21 @@ export interface PreviewOptions {
   locale?: string;
   /** Overrides `ui.theme`. */
   theme?: Exclude<Theme, 'auto'>;
+  /** Whose page to show; default `'first'`. See {@link PreviewVisitor}. */
+  visitor?: PreviewVisitor;
 }
+
+/**
+ * The visitor a preview shows the banner to, so a site owner sees every state a live page has:
+ * - `'first'`: no consent yet;
+ * - `'updated'`: a consent given under an earlier policy version (the newest other key of
+ *   `policyArchive`, else `'previous'`), so the banner says the policy changed (with
+ *   `policyChanges`) and the switches are pre-filled with that consent's choices (the first
+ *   optional category granted, the others not);
+ * - `'gpc'`: a browser that sends Global Privacy Control (nothing changes when `gpc` is `false`);
+ * - `'age'`: the age question "Accept all" asks when `minimumAge` is set (else the first visit).
+ */
+export type PreviewVisitor = 'first' | 'updated' | 'gpc' | 'age';
 
 const NO_CONSENT: ConsentState = {
   status: 'none',
@@ -34,6 +48,33 @@ const NO_CONSENT: ConsentState = {
   previous: null,
   gpc: false,
 };
+
+/** The consent state a live page would have for `visitor` under `config`. */
+function visitorConsent(visitor: PreviewVisitor, config: ResolvedConfig): ConsentState {
+  if (visitor === 'gpc') return { ...NO_CONSENT, gpc: config.gpc.honour };
+  if (visitor !== 'updated') return NO_CONSENT;
+  const versions = Object.keys(config.policyArchive).filter((v) => v !== config.policyVersion);
+  const optional = config.categoryIds.filter((id) => id !== 'necessary');
+  const choices = Object.fromEntries(
+    config.categoryIds.map((id): [CategoryId, boolean] => [id, id === 'necessary' || id === optional[0]]),
+  );
+  const at = Date.now();
+  return {
+    ...NO_CONSENT,
+    status: 'outdated',
+    previous: {
+      v: 1,
+      id: 'preview',
+      policyVersion: versions.at(-1) ?? 'previous',
+      choices,
+      created: at,
+      updated: at,
+      expires: at,
+      method: 'accept-all',
+      locale: '',
+    },
+  };
+}
 
 /**
  * Renders the banner and the preferences into `element` for a dashboard: no storage, no
@@ -64,12 +105,14 @@ export function preview(element: HTMLElement, config: unknown, options: PreviewO
       ];
       if (_issues.length && _model) return _issues;
       if (options.theme) ui.options.theme = options.theme;
+      const visitor = options.visitor ?? 'first';
+      const consent = visitorConsent(visitor, resolved.config);
       if (!_model) {
         _model = createUIModel({
           config: resolved.config,
           options: ui.options,
           locale,
-          consent: NO_CONSENT,
+          consent,
           writer: null,
           inline: true,
         });
@@ -82,9 +125,12 @@ export function preview(element: HTMLElement, config: unknown, options: PreviewO
         model.config.value = resolved.config;
         model.options.value = ui.options;
         model.locale.value = locale;
-        model.draft.value = prefill(NO_CONSENT, resolved.config.categoryIds);
+        model.consent.value = consent;
+        model.draft.value = prefill(consent, resolved.config.categoryIds);
         model.isBannerOpen.value = options.view !== 'preferences';
         model.isPreferencesOpen.value = options.view !== 'banner';
+        // What a live banner shows after "Accept all" when a minimum age is set.
+        model.age.value = visitor === 'age' && resolved.config.minimumAge !== undefined ? 'accept' : null;
       });
     } catch (error) {
       _issues = [{ path: '', message: `could not render the preview: ${String(error)}` }];

@@ -73,6 +73,70 @@ describe('preview', () => {
     expect(getComputedStyle(shadow.querySelector('.d')!).backgroundColor).toBe('rgb(31, 31, 31)');
   });
 
+  test('visitor "updated": the policy-changed banner, switches pre-filled from the earlier consent, both policy links', async () => {
+    const element = frame();
+    const config = {
+      policyVersion: '3',
+      policyUrl: 'https://example.com/privacy/v3',
+      policyArchive: { '1': 'https://example.com/privacy/v1', '2': 'https://example.com/privacy/v2' },
+      policyChanges: 'We now name every advertising partner.',
+    };
+    const handle = preview(element, config, { visitor: 'updated' });
+    const shadow = root(element);
+    await expect
+      .poll(() => shadow.querySelector('.b h2')?.textContent)
+      .toBe('Our privacy policy has changed');
+    expect(shadow.querySelector('#cg-bd')!.textContent).toContain('now version 3');
+    expect(shadow.querySelector('.b')!.textContent).toContain('We now name every advertising partner.');
+    const checked = (id: string) => shadow.querySelector<HTMLInputElement>(`#cg-c-${id}`)!.checked;
+    expect([checked('necessary'), checked('analytics'), checked('advertising'), checked('pixels')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    const links = [...shadow.querySelectorAll<HTMLAnchorElement>('.d .mu a')].map((a) => a.href);
+    expect(links).toEqual(['https://example.com/privacy/v2', 'https://example.com/privacy/v3']);
+    expect(shadow.querySelector('.d')!.textContent).toContain('Policy version 2');
+
+    // Live: a new version in the config is what the banner names next.
+    handle.update({ ...config, policyVersion: '4', policyArchive: {} });
+    await expect.poll(() => shadow.querySelector('#cg-bd')!.textContent).toContain('now version 4');
+    expect(shadow.querySelector('.d')!.textContent).toContain('Policy version previous');
+  });
+
+  test('visitor "gpc": the notice of what "Accept all" leaves off, only when the config honours the signal', async () => {
+    const element = frame();
+    const handle = preview(element, {}, { visitor: 'gpc', view: 'banner' });
+    const shadow = root(element);
+    await expect
+      .poll(() => shadow.querySelector('.b .note')?.textContent)
+      .toBe(
+        'Your browser sent a Global Privacy Control signal, so Advertising and Pixels and beacons stay off, even with “Accept all”.',
+      );
+    handle.update({ gpc: false });
+    await expect.poll(() => shadow.querySelector('.b .note')).toBeNull();
+    expect(shadow.querySelector('.b h2')!.textContent).toBe('We value your privacy');
+  });
+
+  test('visitor "age": the age question when minimumAge is set, in Chinese too; else the first visit', async () => {
+    const element = frame();
+    const handle = preview(element, { minimumAge: 14 }, { visitor: 'age', view: 'banner', locale: 'zh-CN' });
+    const shadow = root(element);
+    await expect.poll(() => shadow.querySelector('.b .age')).not.toBeNull();
+    const answers = [...shadow.querySelectorAll('.b .age .btn')].map((b) => b.textContent);
+    expect(answers).toHaveLength(4);
+    expect(answers[0]).toContain('14');
+    // Answering in a preview records nothing and goes back to the three buttons.
+    shadow.querySelector<HTMLButtonElement>('.b .age .btn')!.click();
+    await expect.poll(() => shadow.querySelector('.b .age')).toBeNull();
+    expect(document.cookie).not.toContain('cg_consent');
+    handle.update({});
+    await new Promise((r) => setTimeout(r, 0));
+    expect(shadow.querySelector('.b .age')).toBeNull();
+    expect(shadow.querySelectorAll('.b .acts .btn')).toHaveLength(3);
+  });
+
   test('destroy removes the preview', () => {
     const element = frame();
     const handle = preview(element, {});
