@@ -8,6 +8,9 @@
 // blocker (yett, scripts only), and prints each floor beside the target and the shipped file.
 //
 //   node bench/size-floor.mjs            (after `pnpm build`; reads packages/*/src directly)
+//
+// packages/consentgate/test/readme-sizes.test.ts imports `measureFloors` to keep the README's
+// copy of this table in step.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -71,63 +74,61 @@ async function minified(entry) {
   return output[0].code;
 }
 
-const ui = `packages/ui/src/`;
-const pieces = {
-  // Exactly what packages/ui/src imports from Preact and @preact/signals (the JSX runtime too).
-  runtime: await minified(`
-    export { h, render } from 'preact';
-    export { jsx, jsxs, Fragment } from 'preact/jsx-runtime';
-    export { batch, computed, signal } from '@preact/signals';`),
-  css: await minified(`export { CSS } from '${file(`${ui}styles.ts`)}';`),
-  en: await minified(`export { STRINGS_EN } from '${file(`${ui}strings-en.ts`)}';`),
-  catalogue: await minified(`export { catalogue } from '@consentgate/blocker';`),
-  blocker: await minified(`export { installBlocker } from '@consentgate/blocker';`),
-  yett: readFileSync(file('bench/node_modules/yett/dist/yett.min.js'), 'utf8'),
-};
+const ui = 'packages/ui/src/';
 const shipped = (name) => {
   const path = file(`packages/consentgate/dist/${name}`);
   if (!existsSync(path)) throw new Error(`size-floor: ${path} is missing; run \`pnpm build\` first`);
   return readFileSync(path, 'utf8');
 };
-const gate = shipped('consentgate.js');
-const uiChunk = shipped('consentgate.ui.js');
 
-const rows = [
-  ['UI: Preact + @preact/signals runtime, as the UI imports it', gzip(pieces.runtime)],
-  [
-    'UI: + the stylesheet + the English strings (no component yet)',
-    gzip(pieces.runtime + pieces.css + pieces.en),
-    10_000,
-  ],
-  ['UI: shipped `consentgate.ui.js` (both locales)', gzip(uiChunk), 10_000],
-  ['gate: the tracker catalogue alone (hosts → categories)', gzip(pieces.catalogue)],
-  ['gate: yett, the smallest peer blocker (scripts only, no catalogue)', gzip(pieces.yett)],
-  [
-    'gate: catalogue + yett (a scripts-only gate with no consent storage)',
-    gzip(pieces.catalogue + pieces.yett),
-    3_000,
-  ],
-  [
-    'gate: our blocker alone (every channel it intercepts, catalogue, placeholders)',
-    gzip(pieces.blocker),
-    3_000,
-  ],
-  ['gate: shipped `consentgate.js`', gzip(gate), 3_000],
-  [
-    'first visit floor: UI floor + catalogue + yett',
-    gzip(pieces.runtime + pieces.css + pieces.en) + gzip(pieces.catalogue + pieces.yett),
-    13_000,
-  ],
-  ['first visit: shipped gate + UI (summed as size-limit does)', gzip(gate) + gzip(uiChunk), 13_000],
-];
+/** The rows of the table: `{ what, bytes, target? }`, gzip bytes, targets in bytes. */
+export async function measureFloors() {
+  const pieces = {
+    // Exactly what packages/ui/src imports from Preact and @preact/signals (the JSX runtime too).
+    runtime: await minified(`
+      export { h, render } from 'preact';
+      export { jsx, jsxs, Fragment } from 'preact/jsx-runtime';
+      export { batch, computed, signal } from '@preact/signals';`),
+    css: await minified(`export { CSS } from '${file(`${ui}styles.ts`)}';`),
+    en: await minified(`export { STRINGS_EN } from '${file(`${ui}strings-en.ts`)}';`),
+    catalogue: await minified(`export { catalogue } from '@consentgate/blocker';`),
+    blocker: await minified(`export { installBlocker } from '@consentgate/blocker';`),
+    yett: readFileSync(file('bench/node_modules/yett/dist/yett.min.js'), 'utf8'),
+  };
+  const gate = shipped('consentgate.js');
+  const uiChunk = shipped('consentgate.ui.js');
+  const uiFloor = gzip(pieces.runtime + pieces.css + pieces.en);
+  const gateFloor = gzip(pieces.catalogue + pieces.yett);
+  const row = (what, bytes, target) => ({ what, bytes, target });
+  return [
+    row('UI: Preact + `@preact/signals` runtime, as the UI imports it', gzip(pieces.runtime)),
+    row('UI: + the stylesheet + the English strings (no component yet)', uiFloor, 10_000),
+    row('UI: shipped `consentgate.ui.js` (both locales)', gzip(uiChunk), 10_000),
+    row('gate: the tracker catalogue alone (hosts → categories)', gzip(pieces.catalogue)),
+    row('gate: yett, the smallest peer blocker (scripts only, no catalogue)', gzip(pieces.yett)),
+    row('gate: catalogue + yett (a scripts-only gate with no consent storage)', gateFloor, 3_000),
+    row(
+      'gate: our blocker alone (every channel it intercepts, catalogue, placeholders)',
+      gzip(pieces.blocker),
+      3_000,
+    ),
+    row('gate: shipped `consentgate.js`', gzip(gate), 3_000),
+    row('first visit floor: UI floor + catalogue + yett', uiFloor + gateFloor, 13_000),
+    row('first visit: shipped gate + UI (summed as size-limit does)', gzip(gate) + gzip(uiChunk), 13_000),
+  ];
+}
 
-const table = [
-  '| what | gzip kB | target | ÷ target |',
-  '| --- | --- | --- | --- |',
-  ...rows.map(([what, bytes, target]) =>
-    target
-      ? `| ${what} | ${kB(bytes)} | ${kB(target)} | ${(bytes / target).toFixed(2)} |`
-      : `| ${what} | ${kB(bytes)} | | |`,
-  ),
-];
-console.log(table.join('\n'));
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows = await measureFloors();
+  console.log(
+    [
+      '| what (gzip, kB = 1000 bytes) | kB | target | ÷ target |',
+      '| --- | --- | --- | --- |',
+      ...rows.map(({ what, bytes, target }) =>
+        target
+          ? `| ${what} | ${kB(bytes)} | ${kB(target)} | ${(bytes / target).toFixed(2)} |`
+          : `| ${what} | ${kB(bytes)} | | |`,
+      ),
+    ].join('\n'),
+  );
+}

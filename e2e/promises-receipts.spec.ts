@@ -130,6 +130,30 @@ for (const failure of ['fail', 'abort'] as const) {
   });
 }
 
+test('a decision made offline is sent when the browser is back online, without another page load', async ({
+  page,
+  context,
+}) => {
+  const server = await endpoint(context);
+  const log = record(page);
+  await page.goto(promisesPage);
+  await gateReady(page);
+  // Offline: Playwright's routes answer even then, so the endpoint fails the way offline does too.
+  await context.setOffline(true);
+  server.mode = 'abort';
+  await page.getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => queued(page)).toHaveLength(1);
+  await expect.poll(() => log.errors.some((text) => text.includes('[consentgate] receipts:'))).toBe(true);
+  expect(server.posts.filter((post) => post.ok)).toEqual([]);
+
+  server.mode = 'ok';
+  await context.setOffline(false);
+  await expect.poll(() => server.posts.filter((post) => post.ok)).toHaveLength(1);
+  await expect.poll(() => queued(page)).toEqual([]);
+  expect(server.posts.find((post) => post.ok)?.receipt.method).toBe('accept-all');
+  expect(log.pageErrors).toEqual([]);
+});
+
 test('two tabs loading with a queued receipt send it once', async ({ context }) => {
   const server = await endpoint(context);
   server.mode = 'fail';

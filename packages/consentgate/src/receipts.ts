@@ -86,7 +86,8 @@ const randomId = (): string => hex(crypto.getRandomValues(new Uint8Array(16)));
  * Proof of consent, when `config.receipts` is set: every decision made in this page (not another
  * tab's, not the start-up announcement) becomes a `Receipt`, queued in IndexedDB, then POSTed to
  * the endpoint (`fetch` with `keepalive`, else `navigator.sendBeacon`) and dropped from the queue
- * on a 2xx. What stays queued (offline, an error status) is sent again on the next page load.
+ * on a 2xx. What stays queued (offline, an error status) is sent again when the browser comes back
+ * online and on the next page load.
  * Sends are serialized across tabs with a Web Lock, and a receipt is sent only while still queued,
  * so none is sent twice (except when a page unloads mid-request: deduplicate on `receiptId`).
  * Never blocks the page and never throws. Returns the cleanup (stops making receipts).
@@ -108,7 +109,7 @@ export function installReceipts(manager: ConsentManager, options: ReceiptOptions
   }
   const page = options.page ?? (typeof location === 'undefined' ? '' : location.origin + location.pathname);
   let hash: Promise<string | null> | undefined;
-  // A receipt in flight in this page is never sent again by it.
+  // A receipt in flight in this page is not sent again by it until that request has ended.
   const inFlight = new Set<string>();
 
   // One sender at a time across the origin's tabs, so two page loads never flush the same receipt.
@@ -152,7 +153,7 @@ export function installReceipts(manager: ConsentManager, options: ReceiptOptions
       // Another tab may have sent it while this one waited for the lock.
       if (queued && (await store!.get(receipt.receiptId)) === undefined) return;
       if ((await post(JSON.stringify(receipt))) && queued) await store!.del(receipt.receiptId);
-    });
+    }).finally(() => inFlight.delete(receipt.receiptId));
   };
   const contain = (what: string) => (error: unknown) => report(`${what} failed (${String(error)})`);
 
@@ -194,7 +195,14 @@ export function installReceipts(manager: ConsentManager, options: ReceiptOptions
 
   // After start-up, so the queue never competes with reading the consent itself.
   manager.ready.then(flush).catch(contain('sending queued receipts'));
-  return manager.on('decision', (state) => {
+  // A visitor who decided offline may never load another page: send as soon as they are back.
+  const online = () => flush().catch(contain('sending queued receipts'));
+  if (typeof addEventListener === 'function') addEventListener('online', online);
+  const off = manager.on('decision', (state) => {
     issue(state).catch(contain('sending a receipt'));
   });
+  return () => {
+    off();
+    if (typeof removeEventListener === 'function') removeEventListener('online', online);
+  };
 }

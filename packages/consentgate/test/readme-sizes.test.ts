@@ -42,3 +42,24 @@ test.each(measured)('the README quotes what $name weighs now', (entry) => {
     `README says ${row!.size} B, size-limit ${entry.size} B`,
   ).toBeLessThan(0.02);
 });
+
+// | what | kB | target | ÷ target |   — the floor table below it, from `pnpm size:floor`.
+test('the README quotes the size floors as bench/size-floor.mjs measures them now', async () => {
+  const { measureFloors } = await import('../../../bench/size-floor.mjs');
+  const quoted = new Map(
+    [
+      ...readFileSync(`${root}README.md`, 'utf8').matchAll(
+        /^\| ([^|]+?) +\| ([\d.]+) +\| ([\d.]*) +\| ([\d.]*) +\|$/gm,
+      ),
+    ].map(([, what, size, target]) => [what, { size: kb(size) * 1000, target: target && kb(target) * 1000 }]),
+  );
+  for (const floor of await measureFloors()) {
+    const row = quoted.get(floor.what);
+    expect(row, floor.what).toBeDefined();
+    expect(row!.target || undefined, floor.what).toBe(floor.target);
+    expect(
+      Math.abs(row!.size - floor.bytes) / floor.bytes,
+      `${floor.what}: README says ${row!.size} B, measured ${floor.bytes} B`,
+    ).toBeLessThan(0.02);
+  }
+}, 60_000);
