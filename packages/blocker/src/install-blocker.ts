@@ -151,15 +151,18 @@ function createGate(
     const fresh = w.document.createElement('script');
     const trusted = trustedScripts(w);
     for (const { name, value } of Array.from(old.attributes)) {
-      if (name !== 'type' && name !== 'data-type')
+      // `on*` handlers stay on the held element, which hears the copy's load and error (below).
+      if (name !== 'type' && name !== 'data-type' && !/^on/i.test(name))
         setAttribute.call(fresh, name, name === 'src' ? trusted.url(value) : value);
     }
     const type = old.getAttribute('data-type');
     if (type) setAttribute.call(fresh, 'type', type);
     // The nonce attribute is hidden once connected (HTML spec, "nonce attributes"); the property keeps it.
     if (old.nonce) fresh.nonce = old.nonce;
-    fresh.onload = old.onload;
-    fresh.onerror = old.onerror;
+    // Page code keeps the element it created (a loader awaiting `script.addEventListener('load')`):
+    // its `onload`/`onerror` and listeners hear the copy's events, once, with the held element as target.
+    for (const type of ['load', 'error'])
+      fresh.addEventListener(type, () => old.dispatchEvent(new Event(type)), { once: true });
     if (old.text) fresh.text = trusted.script(old.text);
     released.add(fresh);
     const external = fresh.hasAttribute('src');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { plain, ran, setup, tag } from './fake-source';
+import { plain, ran, setup, tag, url } from './fake-source';
 
 let cleanup = () => {};
 afterEach(() => {
@@ -180,6 +180,35 @@ describe('release', () => {
     expect(fresh.nonce).toBe('abc123');
     expect(fresh.hasAttribute('type')).toBe(false);
     await expect.poll(() => ran().sort()).toEqual(['attrs', 'module:object']);
+  });
+
+  test("a loader's own element hears load and error after the grant: listeners, onload, an onload attribute, once each", async () => {
+    const gate = setup();
+    cleanup = gate.cleanup;
+    const heard: string[] = [];
+    const load = (src: string) =>
+      new Promise<string>((resolve, reject) => {
+        const el = script(src);
+        el.addEventListener('load', (event) => resolve(`load:${event.target === el}`));
+        el.addEventListener('error', () => reject(new Error('error')));
+        el.onerror = () => heard.push('onerror');
+        document.body.append(el);
+      });
+    const loaded = load(tag('loader'));
+    const failed = load(url('analytics', 'missing.js')).catch((error: Error) => error.message);
+    const attribute = document.createElement('script');
+    attribute.setAttribute('onload', 'window.__ran.push("onload-attribute")');
+    attribute.src = tag('attribute');
+    document.body.append(attribute);
+    expect(attribute.type).toBe('text/plain');
+
+    gate.source.set({ analytics: true });
+    expect(await loaded).toBe('load:true');
+    expect(await failed).toBe('error');
+    await expect.poll(() => ran().filter((name) => name === 'onload-attribute')).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(heard).toEqual(['onerror']);
+    expect(ran().sort()).toEqual(['attribute', 'loader', 'onload-attribute']);
   });
 
   test('a held script removed before the grant never runs', async () => {
