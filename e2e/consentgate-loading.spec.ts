@@ -36,6 +36,42 @@ test('a returning visitor with valid consent downloads no UI; the preferences li
   expect(log.pageErrors).toEqual([]);
 });
 
+test('a consent that expires while the page stays open: analytics is held again and the banner asks, pre-filled', async ({
+  page,
+}) => {
+  // Six seconds of lifetime: long enough to reload as a returning visitor, short enough to wait.
+  await page.goto(basicPage({ policyVersion: '1', lifetimeDays: 6 / 86_400 }));
+  await gateReady(page);
+  await page.evaluate(() => window.consentgate?.acceptAll());
+  const log = record(page);
+  await page.reload();
+  await gateReady(page);
+  expect(await page.evaluate(() => window.consentgate?.getConsent().status)).toBe('given');
+  expect(log.requests.filter(isUI)).toEqual([]);
+
+  await expect(page.getByRole('button', { name: 'Accept all' })).toBeVisible({ timeout: 10_000 });
+  expect(log.requests.filter(isUI)).toHaveLength(1);
+  expect(await page.evaluate(() => window.consentgate?.getConsent())).toMatchObject({
+    status: 'expired',
+    choices: { analytics: false },
+    previous: { choices: { analytics: true } },
+  });
+  // Held again from that moment: a new analytics tag waits.
+  await page.evaluate(() => {
+    const tag = document.createElement('script');
+    tag.type = 'text/plain';
+    tag.dataset.category = 'analytics';
+    tag.text = 'window.analyticsRan = (window.analyticsRan || 0) + 1';
+    document.body.append(tag);
+  });
+  expect(await page.evaluate(() => window.analyticsRan)).toBe(1);
+  await page.getByRole('button', { name: 'Manage preferences' }).click();
+  await expect(
+    page.getByRole('switch', { name: 'Analytics' }).or(page.getByRole('checkbox', { name: 'Analytics' })),
+  ).toBeChecked();
+  expect(log.pageErrors).toEqual([]);
+});
+
 test('a UI that fails to load leaves the page working, the gate closed and the API usable', async ({
   page,
 }) => {

@@ -131,6 +131,13 @@ export function createGate(
       manager.ready.then(() => {
         if (manager.getConsent().status !== 'given') gate.showBanner();
       });
+      // The consent went away while the page stays open (it expired, `reset()`, another tab):
+      // ask again, as a first visit would. A UI already loaded follows the change by itself.
+      cleanups.push(
+        manager.on('change', ({ state }) => {
+          if (state.status !== 'given' && !ui) gate.showBanner();
+        }),
+      );
     }
   }
   // Both do nothing unless configured. Consent Mode runs synchronously, so its default entry is

@@ -1,5 +1,5 @@
 import { createRecordId, fullChoices, hasOwn, isConsentRecord, isObject, METHODS } from './consent-record';
-import { consentState } from './consent-status';
+import { consentState, validUntil } from './consent-status';
 import {
   encodeConsentCookie,
   expireConsentCookie,
@@ -148,10 +148,24 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
     const before = state;
     record = next;
     state = consentState(next, config, now(), gpc);
+    watchExpiry();
     const changed = config.categoryIds.filter((id) => before.choices[id] !== state.choices[id]);
     if (changed.length) emit(sourceListeners, undefined);
     if (changed.length || before.status !== state.status) emit(changeListeners, { state, changed, remote });
   }
+
+  // A consent that runs out while the page stays open is void from that moment: `change` fires
+  // (the gate holds its categories again and asks again). Long waits go in steps: a timer holds
+  // at most 2^31 - 1 ms (24.8 days). It never keeps a Node process alive.
+  let expiry: ReturnType<typeof setTimeout> | undefined;
+  function watchExpiry(): void {
+    clearTimeout(expiry);
+    if (destroyed || !record || state.status !== 'given') return;
+    const wait = Math.min(Math.max(validUntil(record, config) - now(), 0), 2 ** 31 - 1);
+    expiry = setTimeout(() => guard('expiry', () => apply(record, false)), wait);
+    (expiry as { unref?: () => void }).unref?.();
+  }
+  watchExpiry();
 
   // IndexedDB jobs run one after another, each given `timeout` ms; failures resolve `undefined`.
   let queue: Promise<unknown> = Promise.resolve();
@@ -374,6 +388,7 @@ export function createConsentManager(input: unknown, options: ManagerOptions = {
     history: () => idb((db) => db.get(key)).then((raw) => guard('history', () => readSaved(raw).history, [])),
     destroy() {
       destroyed = true;
+      clearTimeout(expiry);
       guard('tab channel', () => channel?.close());
       for (const listeners of [changeListeners, consentListeners, decisionListeners, sourceListeners])
         listeners.clear();

@@ -13,7 +13,12 @@ export function consentStatus(
 ): ConsentStatus {
   if (!record) return 'none';
   if (record.policyVersion !== config.policyVersion) return 'outdated';
-  return now < Math.min(record.expires, record.updated + config.lifetimeDays * 864e5) ? 'given' : 'expired';
+  return now < validUntil(record, config) ? 'given' : 'expired';
+}
+
+/** The moment (ms) `record` expires: its own `expires`, or sooner under a shorter `lifetimeDays`. */
+export function validUntil(record: ConsentRecord, config: ResolvedConfig): number {
+  return Math.min(record.expires, record.updated + config.lifetimeDays * 864e5);
 }
 
 /**

@@ -339,6 +339,54 @@ describe('events', () => {
   });
 });
 
+describe('expiry while the page stays open', () => {
+  test('the consent is void at the moment it expires: change fires, everything is denied, pre-filled', () => {
+    vi.useFakeTimers({ now: T });
+    try {
+      // 30 days is longer than one timer can wait (24.8 days): the watch goes in two steps.
+      const { manager } = setup({ lifetimeDays: 30 }, { now: () => Date.now() });
+      const changes: ChangeEvent[] = [];
+      manager.on('change', (event) => changes.push(event));
+      const given = manager.acceptAll();
+      changes.length = 0;
+
+      vi.advanceTimersByTime(30 * DAY - 1);
+      expect(manager.getConsent().status).toBe('given');
+      expect(changes).toEqual([]);
+
+      vi.advanceTimersByTime(1);
+      expect(manager.getConsent()).toMatchObject({ status: 'expired', record: null, previous: given.record });
+      expect(manager.source.get('analytics')).toBe(false);
+      expect(changes).toHaveLength(1);
+      expect(changes[0]).toMatchObject({ remote: false, changed: ['analytics', 'advertising', 'pixels'] });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a new decision moves the moment; destroy stops watching', () => {
+    vi.useFakeTimers({ now: T });
+    try {
+      const { manager } = setup({ lifetimeDays: 2 }, { now: () => Date.now() });
+      manager.acceptAll();
+      vi.advanceTimersByTime(DAY);
+      manager.rejectAll();
+      vi.advanceTimersByTime(DAY + 1);
+      expect(manager.getConsent().status).toBe('given');
+      vi.advanceTimersByTime(DAY);
+      expect(manager.getConsent().status).toBe('expired');
+
+      manager.acceptAll();
+      expect(vi.getTimerCount()).toBe(1);
+      manager.destroy();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('reset', () => {
   test('forgets the consent in the cookie and the store, and announces the change', async () => {
     const { manager, jar, store } = setup();
