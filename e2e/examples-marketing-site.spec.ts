@@ -1,5 +1,6 @@
 // The marketing-site example (examples/marketing-site): the script tag, annotated and
 // unannotated third-party tags, an iframe embed, a privacy policy in English and Chinese.
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   categoriesOf,
   expect,
@@ -10,6 +11,22 @@ import {
 } from './fixtures/examples/tracker';
 
 const SITE = '/examples/marketing-site/';
+
+// Every page carries its config inline (as a static site would, see examples/README.md): the copies
+// must not drift apart, or the banner would differ from page to page.
+test('every page of the site carries the same inline config, before the gate', () => {
+  const dir = new URL('../examples/marketing-site/', import.meta.url);
+  const pages = readdirSync(dir).filter((name) => name.endsWith('.html'));
+  expect(pages.length).toBeGreaterThanOrEqual(6);
+  const heads = pages.map((name) => {
+    const html = readFileSync(new URL(name, dir), 'utf8');
+    const config = /<script>\s*window\.consentgateConfig = [\s\S]*?<\/script>/.exec(html)?.[0];
+    expect(config, name).toBeDefined();
+    expect(html.indexOf('consentgate.js'), name).toBeGreaterThan(html.indexOf(config!));
+    return config;
+  });
+  expect(new Set(heads).size).toBe(1);
+});
 const cookieNames = async (page: import('@playwright/test').Page) =>
   (await page.context().cookies()).map((cookie) => cookie.name);
 
