@@ -11,6 +11,14 @@ export type { GateTextKey } from './gate-texts';
 export { GATE_TEXT_KEYS, GATE_TEXTS, gateText } from './gate-texts';
 export { localize, resolveLocale } from './i18n';
 export { policyUrlFor } from './policy-url';
+export type {
+  ConsentAction,
+  JurisdictionHint,
+  JurisdictionModel,
+  Provenance,
+  Receipt,
+  ShownEvent,
+} from './receipt';
 export { createIdbStore } from './record-store';
 export { formatIssues, resolveConfig } from './resolve-config';
 export type {
