@@ -67,6 +67,9 @@ const builds = {
   ui: library('ui'),
   consentgate: library('consentgate', { index: 'src/index.ts', server: 'src/server.ts' }),
   gate: scriptTag('src/script-gate.ts', 'consentgate.js'),
+  'gate-manager': scriptTag('src/script-manager.ts', 'consentgate.manager.js'),
+  'gate-check': scriptTag('src/script-check.ts', 'consentgate.check.js'),
+  'gate-receipts': scriptTag('src/script-receipts.ts', 'consentgate.receipts.js'),
   'gate-ui': scriptTag('src/script-ui.ts', 'consentgate.ui.js'),
   'core-size': measure('core'),
 };

@@ -1,5 +1,6 @@
-import { type ConsentGateConfig, DEFAULT_CATEGORIES, type LocalizedText } from '@consentgate/core';
+import { DEFAULT_CATEGORIES, type LocalizedText } from '@consentgate/core';
 import type { PreviewVisitor } from '@consentgate/ui';
+import type { ConsentGateConfig } from 'consentgate';
 
 /** The locales the dashboard edits texts for (the UI's built-in ones). */
 export const LOCALES = ['en', 'zh-CN'] as const;

@@ -1,5 +1,6 @@
-import type { ConfigIssue, ConsentGateConfig } from '@consentgate/core';
+import type { ConfigIssue } from '@consentgate/core';
 import { type PreviewHandle, type PreviewVisitor, preview, STRINGS_EN, STRINGS_ZH_CN } from '@consentgate/ui';
+import { type ConsentGateConfig, checkConfig } from 'consentgate';
 import { renderCategory } from './category-editor';
 import { showIssues } from './field-errors';
 import {
@@ -86,7 +87,12 @@ function refresh(): void {
 }
 
 function previewOptions() {
-  return { locale: state.previewLocale, theme: state.previewTheme, visitor: state.previewVisitor };
+  return {
+    locale: state.previewLocale,
+    theme: state.previewTheme,
+    visitor: state.previewVisitor,
+    check: checkConfig,
+  };
 }
 
 /** A new preview for a new language, theme or visitor, starting from the last valid config. */

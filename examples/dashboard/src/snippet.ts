@@ -1,4 +1,4 @@
-import type { ConsentGateConfig } from '@consentgate/core';
+import type { ConsentGateConfig } from 'consentgate';
 
 /** `sha384-…` of the file at `url`, for a `<script integrity>` attribute. */
 export async function integrityOf(url: string): Promise<string> {

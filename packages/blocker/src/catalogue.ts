@@ -1,4 +1,4 @@
-import type { Rule } from '@consentgate/core';
+import type { Rule } from './config';
 
 /** One known tracker: the hosts (and path prefixes) it sends to, and the cookies it writes. */
 export type CatalogueEntry = Rule & { vendor: string; cookies?: string[] };

@@ -1,9 +1,15 @@
 export type { CatalogueEntry } from './catalogue';
 export { catalogue } from './catalogue';
 export { classifyUrl } from './classify-url';
+export type { BlockerConfig, ResolvedBlockerConfig, Rule } from './config';
+export { BLOCKER_KEYS, resolveBlockerConfig } from './config';
 export { cookieMatches } from './cookie-matches';
+export type { DecisionOptions, Decisions } from './decide';
+export { cookieScopes, createDecisions, isCookieDeletion } from './decide';
 export { hostMatches } from './host-matches';
 export { installBlocker } from './install-blocker';
+export type { PlaceholderOptions } from './placeholder';
+export { createPlaceholder } from './placeholder';
 export type { TrustedScripts } from './trusted-types';
 export { trustedScripts } from './trusted-types';
 export type { BlockerOptions } from './types';

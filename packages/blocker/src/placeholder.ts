@@ -1,4 +1,16 @@
-import type { BlockerOptions } from './types';
+import type { CategoryId } from '@consentgate/core';
+import { urlOf } from './element';
+
+/** The texts (already localised) and the action of a placeholder. */
+export interface PlaceholderOptions {
+  placeholder?: {
+    title: (categoryLabel: string) => string;
+    button: (categoryLabel: string) => string;
+    label?: (category: string) => string;
+  };
+  /** Called when "allow" is clicked; `trusted`: by the visitor (`event.isTrusted`), not a script. */
+  onAllow?: (category: CategoryId, trusted: boolean) => void;
+}
 
 const STYLE =
   'display:flex;flex-direction:column;align-items:center;justify-content:center;gap:8px;box-sizing:border-box;' +
@@ -10,12 +22,12 @@ const STYLE =
  * and a real button that asks to allow the category. Text only, never HTML.
  */
 export function createPlaceholder(
-  d: Document,
   frame: Element,
   category: string,
-  url: string,
-  options: BlockerOptions,
+  options: PlaceholderOptions = {},
 ): HTMLElement {
+  const d = frame.ownerDocument;
+  const url = urlOf(frame) ?? '';
   const texts = options.placeholder;
   const label = texts?.label?.(category) ?? category;
   const title = texts ? texts.title(label) : `This ${label} content is blocked until you allow ${label}.`;
@@ -34,9 +46,9 @@ export function createPlaceholder(
   } catch {}
   button.type = 'button';
   button.textContent = texts ? texts.button(label) : `Allow ${label}`;
-  button.addEventListener('click', () => {
+  button.addEventListener('click', (event) => {
     try {
-      options.onAllow?.(category);
+      options.onAllow?.(category, event.isTrusted);
     } catch (error) {
       console.error('[consentgate] onAllow failed', error);
     }

@@ -1,4 +1,5 @@
-import type { CategoryConfig, CategoryId, ConsentSource, Rule } from '@consentgate/core';
+import type { CategoryId, ConsentSource } from '@consentgate/core';
+import type { Rule } from './config';
 
 /** Options of {@link installBlocker}. Only `source` is required. */
 export interface BlockerOptions {
@@ -6,8 +7,11 @@ export interface BlockerOptions {
   source: ConsentSource;
   /** Site rules, checked before the built-in catalogue. */
   rules?: ReadonlyArray<Rule>;
-  /** The site's categories; their `cookies` patterns are gated next to the catalogue's. */
-  categories?: Readonly<Record<CategoryId, CategoryConfig>>;
+  /**
+   * The site's categories: their `cookies` patterns are gated next to the catalogue's, and a
+   * `separate` one is not needed for `*` (what `blockSameOrigin` waits for).
+   */
+  categories?: Readonly<Record<CategoryId, { cookies?: ReadonlyArray<string>; separate?: boolean }>>;
   /** Hold same-origin requests that match no rule too (released once every category is granted). */
   blockSameOrigin?: boolean;
   /** Log what is held, released and dropped, and why, as console tables. */
@@ -16,14 +20,12 @@ export interface BlockerOptions {
   replayHeldRequests?: boolean;
   /** Reload the page after a category was revoked, so code that already ran stops. */
   reloadOnRevoke?: boolean;
-  /** Texts for iframe placeholders (already localised by the caller). */
-  placeholder?: {
-    title: (categoryLabel: string) => string;
-    button: (categoryLabel: string) => string;
-    label?: (category: string) => string;
-  };
-  /** Called when the visitor clicks "allow" on a placeholder. */
-  onAllow?: (category: CategoryId) => void;
+  /**
+   * Draws the box shown instead of a held iframe (see `createPlaceholder`); `null` while it
+   * cannot yet (the held iframe then stays an empty frame, and it is asked again on the next
+   * consent change or refresh). Without it, held iframes get no placeholder.
+   */
+  placeholder?: (frame: HTMLElement, category: CategoryId) => HTMLElement | null;
   /** The window to guard. Default `globalThis`. */
   window?: Window & typeof globalThis;
 }

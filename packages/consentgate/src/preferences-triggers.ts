@@ -1,18 +1,24 @@
-import { type ConsentManager, gateText, type ResolvedConfig } from '@consentgate/core';
+import type { ConsentState } from '@consentgate/core';
+
+/** What the triggers need: whether to float the button, its text, how to open the preferences. */
+export interface TriggerOptions {
+  floatingButton: boolean;
+  /** The floating button's text ("Privacy settings"), in the visitor's language. */
+  text: string;
+  open(opener: Element): void;
+  consent: { getConsent(): ConsentState; on(event: 'change', listener: () => void): () => void };
+  /** Resolves once storage was read (a consent restored from IndexedDB shows the button too). */
+  ready: Promise<void>;
+}
 
 /**
  * Keeps withdrawing as easy as granting, without downloading the UI up front: any element with
- * `data-consentgate="preferences"` opens the preferences, and (unless `ui.floatingButton` is
- * false) a small "Privacy settings" button floats in a corner while a valid consent exists.
+ * `data-consentgate="preferences"` opens the preferences, and (unless `floatingButton` is false)
+ * a small "Privacy settings" button floats in a corner while a valid consent exists.
  * Returns a cleanup.
  */
-export function installPreferencesTriggers(
-  doc: Document,
-  config: ResolvedConfig,
-  locale: string,
-  open: (opener: Element) => void,
-  manager: ConsentManager,
-): () => void {
+export function installPreferencesTriggers(doc: Document, options: TriggerOptions): () => void {
+  const { open, consent } = options;
   const onClick = (event: Event) => {
     const trigger = (event.target as Element | null)?.closest?.('[data-consentgate="preferences"]');
     if (!trigger) return;
@@ -20,16 +26,16 @@ export function installPreferencesTriggers(
     open(trigger);
   };
   doc.addEventListener('click', onClick);
-  if (config.ui.floatingButton === false) return () => doc.removeEventListener('click', onClick);
+  if (!options.floatingButton) return () => doc.removeEventListener('click', onClick);
 
-  // Built on first need, not in <head>: most of the time this runs before there is a body.
+  // Built on first need: the manager module often runs before there is a body.
   let host: HTMLElement | undefined;
   const build = (): HTMLElement => {
     const element = doc.createElement('div');
     element.setAttribute('data-consentgate', 'floating');
     const button = doc.createElement('button');
     button.type = 'button';
-    button.textContent = gateText(config, locale, 'settings');
+    button.textContent = options.text;
     // CSSOM writes are allowed under a strict style-src CSP, unlike a style attribute. The shadow
     // root keeps host-page CSS out; the colours give 15.3:1 contrast.
     button.style.cssText =
@@ -41,14 +47,14 @@ export function installPreferencesTriggers(
   };
 
   const sync = () => {
-    const wanted = manager.getConsent().status === 'given';
+    const wanted = consent.getConsent().status === 'given';
     if (wanted && !host?.isConnected && doc.body) doc.body.append((host ??= build()));
     else if (!wanted) host?.remove();
   };
-  const unsubscribe = manager.on('change', sync);
+  const unsubscribe = consent.on('change', sync);
   if (doc.body) sync();
   else doc.addEventListener('DOMContentLoaded', sync, { once: true });
-  manager.ready.then(sync);
+  options.ready.then(sync);
   return () => {
     doc.removeEventListener('click', onClick);
     doc.removeEventListener('DOMContentLoaded', sync);

@@ -3,9 +3,11 @@ import {
   type ConsentManager,
   type ConsentMethod,
   type ConsentState,
+  createChecks,
   createIdbStore,
   type KeyValueStore,
   localize,
+  type Report,
   type ResolvedConfig,
 } from '@consentgate/core';
 import { SDK_VERSION } from './version';
@@ -31,8 +33,30 @@ export interface Receipt {
   page: string;
 }
 
+/** `receipts` as a site owner writes it. */
+export interface ReceiptsConfig {
+  /** Where each receipt is POSTed as JSON: an https (or http) URL, or a path on the site. */
+  endpoint: string;
+}
+
+/** An absolute http(s) URL or a relative one; never `javascript:`, `data:` or another scheme. */
+const ENDPOINT = /^(?![a-z][a-z\d+.-]*:)\S+$|^https?:\/\/\S+$/i;
+
+/** Resolves `config.receipts` (given as `value`): `null` when off or invalid (reported by path). */
+export function resolveReceipts(value: unknown, report: Report = () => {}): ReceiptsConfig | null {
+  if (value === undefined) return null;
+  const c = createChecks(report);
+  const resolved = c.object(
+    { endpoint: c.matching(ENDPOINT, 'expected an http(s) URL or a path on this site') },
+    'endpoint',
+  )(value, 'receipts') as ReceiptsConfig | undefined;
+  return resolved ?? null;
+}
+
 /** Replaces the effects of `installReceipts`, for tests. */
 export interface ReceiptOptions {
+  /** Where to send them (see {@link resolveReceipts}); nothing is sent without it. */
+  endpoint: string | undefined;
   /** The locale the visitor is shown texts in. */
   locale: string;
   /** The queue. Default IndexedDB `consentgate-receipts` / `queue`; `null` sends without queueing. */
@@ -93,7 +117,7 @@ const randomId = (): string => hex(crypto.getRandomValues(new Uint8Array(16)));
  * Never blocks the page and never throws. Returns the cleanup (stops making receipts).
  */
 export function installReceipts(manager: ConsentManager, options: ReceiptOptions): () => void {
-  const endpoint = manager.config.receipts?.endpoint;
+  const endpoint = options.endpoint;
   if (!endpoint) return () => {};
   const reported = new Set<string>();
   const report = (problem: string) => {

@@ -1,8 +1,11 @@
 // The script-tag gate: `dist/consentgate.js`, a classic synchronous script placed first in <head>.
 // It runs before any other script of the page, so it reads the config and the consent cookie
-// synchronously and installs every interceptor before returning.
+// synchronously and installs every interceptor before returning; its sibling files (same folder,
+// `consentgate.<module>.js`) load right after, async, with the gate's nonce.
 import { installBlocker, trustedScripts } from '@consentgate/blocker';
-import { type ConsentGate, createGate, type MountUI } from './create-consent-gate';
+import { type Load, type Modules, REGISTRY } from './modules';
+import { startGate } from './start-gate';
+import type { ConsentGate } from './types';
 
 declare global {
   interface Window {
@@ -10,8 +13,6 @@ declare global {
     consentgateConfig?: unknown;
   }
 }
-
-const UI_KEY = Symbol.for('consentgate.ui');
 
 /** `window.consentgateConfig`, else the JSON in `<script type="application/json" id="consentgate-config">`. */
 function readConfig(): unknown {
@@ -26,37 +27,43 @@ function readConfig(): unknown {
   }
 }
 
-/** Loads `consentgate.ui.js` from the gate's own folder, with the gate's nonce. */
-function scriptLoader(gateSrc: string, nonce: string): () => Promise<MountUI> {
-  const url = new URL('consentgate.ui.js', gateSrc).href;
-  return () =>
-    new Promise((resolve, reject) => {
-      const loaded = (globalThis as Record<symbol, MountUI | undefined>)[UI_KEY];
-      if (loaded) return resolve(loaded);
+/** Loads `consentgate.<name>.js` from the gate's own folder, with the gate's nonce, once. */
+function scriptLoader(gateSrc: string, nonce: string): Load {
+  const loading: Record<string, Promise<unknown> | undefined> = {};
+  const registry = () =>
+    (globalThis as unknown as Record<symbol, Partial<Modules> | undefined>)[REGISTRY] ?? {};
+  return <K extends keyof Modules>(name: K) =>
+    (loading[name] ??= new Promise<Modules[K]>((resolve, reject) => {
+      const ready = registry()[name];
+      if (ready) return resolve(ready as Modules[K]);
+      const url = new URL(`consentgate.${name}.js`, gateSrc).href;
       const script = document.createElement('script');
-      // `necessary`: the gate never holds its own UI, whatever the rules say.
+      // `necessary`: the gate never holds its own files, whatever the rules say.
       script.setAttribute('data-category', 'necessary');
       script.async = true;
       if (nonce) script.nonce = nonce;
       script.onload = () => {
-        const mount = (globalThis as Record<symbol, MountUI | undefined>)[UI_KEY];
-        mount ? resolve(mount) : reject(new Error(`${url} did not register the UI`));
+        const module = registry()[name];
+        module ? resolve(module as Modules[K]) : reject(new Error(`${url} did not register`));
       };
       script.onerror = () => reject(new Error(`${url} failed to load`));
       // Through the gate's one Trusted Types policy (`trusted-types consentgate` in a strict CSP).
       script.src = trustedScripts(window).url(url);
       document.head.append(script);
-    });
+    }).catch((error) => {
+      // A file that failed may be tried again by the next call.
+      loading[name] = undefined;
+      throw error;
+    })) as Promise<Modules[K]>;
 }
 
 // A second copy of the gate (a duplicate tag, or the npm build already running) gets the running
-// gate back from createGate, which warns; it never patches the page twice.
+// gate back from startGate, which warns; it never patches the page twice.
 try {
   const self = document.currentScript as HTMLScriptElement | null;
   const nonce = self?.nonce ?? '';
-  window.consentgate = createGate(readConfig(), {
+  window.consentgate = startGate(readConfig(), scriptLoader(self?.src || location.href, nonce), {
     nonce: nonce || undefined,
-    loadUI: scriptLoader(self?.src || location.href, nonce),
   });
 } catch (error) {
   // Never throw into the host page, and still fail closed: only `necessary` passes.

@@ -1,5 +1,5 @@
-// The script-tag banner: `dist/consentgate.ui.js`, loaded by the gate only when it is needed.
-// It hands the UI to the gate through a global symbol instead of a named global.
+// `dist/consentgate.ui.js`: the banner, loaded by the gate only when it is needed (see modules.ts).
 import { mountConsentUI } from '@consentgate/ui';
+import { registerModule } from './modules';
 
-(globalThis as Record<symbol, unknown>)[Symbol.for('consentgate.ui')] = mountConsentUI;
+registerModule('ui', { mountConsentUI });

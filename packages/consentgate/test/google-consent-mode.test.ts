@@ -1,6 +1,12 @@
-import { createConsentManager, encodeConsentCookie, type ManagerOptions } from '@consentgate/core';
+import {
+  type ConsentManager,
+  createConsentManager,
+  encodeConsentCookie,
+  type ManagerOptions,
+  resolveConfig,
+} from '@consentgate/core';
+import { consentModeSignals, FEATURE_KEYS, installConsentMode, resolveConsentMode } from 'consentgate';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { consentModeSignals, installConsentMode } from '../src/google-consent-mode';
 
 const T = Date.UTC(2026, 10, 23, 12);
 const DENIED = {
@@ -21,13 +27,25 @@ function setup(config: Record<string, unknown>, cookie = '') {
     channel: false,
     gpc: false,
   };
-  const manager = createConsentManager({ googleConsentMode: true, ...config }, options);
+  const full = { googleConsentMode: true, ...config };
+  const manager = createConsentManager(full, { ...options, otherKeys: FEATURE_KEYS });
   const page: { dataLayer?: unknown } = {};
-  const cleanup = installConsentMode(manager, page);
+  const cleanup = install(manager, full, page);
   // Each entry as gtag leaves it: an Arguments object, read back as [kind, ...arguments].
   const entries = (): unknown[][] =>
     (page.dataLayer as unknown[]).map((entry) => [Object.prototype.toString.call(entry), ...(entry as [])]);
   return { manager, page, entries, cleanup };
+}
+
+/** Consent Mode's slice of `config`, as the gate resolves it. */
+const modeOf = (config: Record<string, unknown>) =>
+  resolveConsentMode(
+    config.googleConsentMode,
+    resolveConfig(config, { otherKeys: FEATURE_KEYS }).config.categoryIds,
+  );
+/** A manager for `config`, and Consent Mode installed on it into `page`. */
+function install(manager: ConsentManager, config: Record<string, unknown>, page: { dataLayer?: unknown }) {
+  return installConsentMode(manager, modeOf(config), page);
 }
 
 afterEach(() => {
@@ -71,7 +89,7 @@ describe('the default entry', () => {
       { store: false, channel: false, cookies: { get: () => '', set() {} } },
     );
     const page: { dataLayer?: unknown } = {};
-    installConsentMode(off, page);
+    install(off, {}, page);
     expect(page.dataLayer).toBeUndefined();
   });
 
@@ -116,7 +134,7 @@ describe('the default entry', () => {
       { googleConsentMode: true },
       { store: false, channel: false, cookies: { get: () => '', set() {} } },
     );
-    installConsentMode(manager, page);
+    install(manager, { googleConsentMode: true }, page);
     expect(page.dataLayer).toHaveLength(2);
     expect(page.dataLayer[0]).toEqual({ event: 'early' });
   });
@@ -127,7 +145,7 @@ describe('the default entry', () => {
       { googleConsentMode: true },
       { store: false, channel: false, cookies: { get: () => '', set() {} } },
     );
-    expect(() => installConsentMode(manager, { dataLayer: 42 })).not.toThrow();
+    expect(() => install(manager, { googleConsentMode: true }, { dataLayer: 42 })).not.toThrow();
     expect(error).toHaveBeenCalledWith(expect.stringContaining('googleConsentMode: TypeError'));
   });
 });
@@ -135,11 +153,11 @@ describe('the default entry', () => {
 describe('updates', () => {
   test('after accept, after revoke, after reset; the cleanup stops them', async () => {
     const { manager, entries, cleanup } = setup({});
-    manager.acceptAll();
-    manager.update({ advertising: false });
+    await manager.acceptAll();
+    await manager.update({ advertising: false });
     await manager.reset();
     cleanup();
-    manager.acceptAll();
+    await manager.acceptAll();
     const updates = entries()
       .slice(1)
       .map(([kind, command, action, signals]) => {
@@ -153,20 +171,18 @@ describe('updates', () => {
     ]);
   });
 
-  test('a reject-all on a first visit still sends an explicit update', () => {
+  test('a reject-all on a first visit still sends an explicit update', async () => {
     const { manager, entries } = setup({});
-    manager.rejectAll();
+    await manager.rejectAll();
     expect(entries()[1]).toEqual(['[object Arguments]', 'consent', 'update', DENIED]);
   });
 });
 
 describe('consentModeSignals', () => {
   test('a signal needs every category it maps to; an empty mapping is always denied', () => {
-    const manager = createConsentManager(
-      { googleConsentMode: { mapping: { ad_user_data: ['advertising', 'pixels'], security_storage: [] } } },
-      { store: false, channel: false, cookies: { get: () => '', set() {} } },
-    );
-    const mode = manager.config.googleConsentMode!;
+    const mode = modeOf({
+      googleConsentMode: { mapping: { ad_user_data: ['advertising', 'pixels'], security_storage: [] } },
+    })!;
     const only =
       (...ids: string[]) =>
       (id: string) =>

@@ -63,7 +63,12 @@ function load(options: ManagerOptions = {}, store?: KeyValueStore | null) {
     gpc: false,
     ...options,
   });
-  const cleanup = installReceipts(manager, { locale: 'en', page: 'https://example.com/shop', store });
+  const cleanup = installReceipts(manager, {
+    endpoint: ENDPOINT,
+    locale: 'en',
+    page: 'https://example.com/shop',
+    store,
+  });
   return { manager, cleanup };
 }
 const queue = () => createIdbStore('consentgate-receipts', 'queue')!;
@@ -73,7 +78,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe('a decision', () => {
   test('is POSTed once, as the documented JSON, with keepalive, and leaves the queue empty', async () => {
     const { manager } = load();
-    const record = manager.acceptAll().record!;
+    const record = (await manager.acceptAll()).record!;
     await vi.waitFor(() => expect(posts).toHaveLength(1));
     const [{ url, init, body }] = posts;
     expect(url).toBe(ENDPOINT);
@@ -99,9 +104,9 @@ describe('a decision', () => {
 
   test('each decision gets its own receipt; the same consent id', async () => {
     const { manager } = load();
-    manager.acceptAll();
-    manager.update({ advertising: false }, 'preferences');
-    manager.rejectAll();
+    await manager.acceptAll();
+    await manager.update({ advertising: false }, 'preferences');
+    await manager.rejectAll();
     await vi.waitFor(() => expect(posts).toHaveLength(3));
     const bodies = posts.map((post) => post.body);
     expect(new Set(bodies.map((body) => body.receiptId)).size).toBe(3);
@@ -133,7 +138,7 @@ describe('failures', () => {
   test('an error status keeps the receipt queued; the next page load sends it once and empties the queue', async () => {
     answer = () => Promise.resolve(new Response('down', { status: 500 }));
     const first = load();
-    first.manager.rejectAll();
+    await first.manager.rejectAll();
     await vi.waitFor(() => expect(posts).toHaveLength(1));
     await settle();
     const [[id, queued]] = await queue().entries();
@@ -158,7 +163,7 @@ describe('failures', () => {
   test('a network error keeps it queued too, and never reaches the page', async () => {
     answer = () => Promise.reject(new TypeError('Failed to fetch'));
     const { manager } = load();
-    expect(() => manager.acceptAll()).not.toThrow();
+    await expect(manager.acceptAll()).resolves.toMatchObject({ status: 'given' });
     await vi.waitFor(() => expect(posts).toHaveLength(1));
     await settle();
     expect(await queue().entries()).toHaveLength(1);
@@ -221,8 +226,8 @@ describe('failures', () => {
       {},
       { store: false, channel: false, cookies: { get: () => '', set() {} } },
     );
-    installReceipts(manager, { locale: 'en' });
-    manager.acceptAll();
+    installReceipts(manager, { endpoint: undefined, locale: 'en' });
+    await manager.acceptAll();
     await settle();
     expect(posts).toEqual([]);
   });

@@ -40,3 +40,25 @@ export function resolveLocale(
   }
   return match('en', available) || available[0] || 'en';
 }
+
+/** The locales a page can show: the built-in `en` and `zh-CN`, plus every locale in `translations`. */
+export function localesOf(translations: Readonly<Record<string, unknown>>): string[] {
+  return [...new Set(['en', 'zh-CN', ...Object.keys(translations)])];
+}
+
+/**
+ * The locale this page shows its texts in: {@link resolveLocale} over {@link localesOf} with the
+ * page's `<html lang>` and the browser's languages. The one answer the gate, the banner and the
+ * records share.
+ */
+export function pageLocale(config: {
+  locale?: string;
+  translations: Readonly<Record<string, unknown>>;
+}): string {
+  return resolveLocale(
+    config.locale,
+    localesOf(config.translations),
+    typeof document === 'undefined' ? null : document.documentElement?.lang,
+    typeof navigator === 'undefined' ? [] : navigator.languages,
+  );
+}

@@ -1,5 +1,11 @@
-export { createConsentManager } from './consent-manager';
-export { consentStatus } from './consent-status';
+export type { AttachOptions, ManagerParts } from './attach-manager';
+export { attachManager, watchExpiry } from './attach-manager';
+export type { Check, Report, Spec } from './config-checks';
+export { createChecks, formatIssues, read, unknownOption } from './config-checks';
+export type { ManagerOptions } from './consent-manager';
+export { checkCookieDomain, createConsentManager } from './consent-manager';
+export { createRecordId, isObject as isConfigObject } from './consent-record';
+export { consentState, consentStatus } from './consent-status';
 export {
   encodeConsentCookie,
   parseConsentCookie,
@@ -9,7 +15,10 @@ export {
 export { DEFAULT_CATEGORIES } from './default-categories';
 export type { GateTextKey } from './gate-texts';
 export { GATE_TEXT_KEYS, GATE_TEXTS, gateText } from './gate-texts';
-export { localize, resolveLocale } from './i18n';
+export { localesOf, localize, pageLocale, resolveLocale } from './i18n';
+export type { ConsentKernel, KernelEvents, KernelOptions } from './kernel';
+export { createConsentKernel } from './kernel';
+export { normalizeConfig } from './normalize-config';
 export { policyUrlFor } from './policy-url';
 export type {
   ConsentAction,
@@ -20,19 +29,17 @@ export type {
   ShownEvent,
 } from './receipt';
 export { createIdbStore } from './record-store';
-export { formatIssues, resolveConfig } from './resolve-config';
+export type { ResolveOptions } from './resolve-config';
+export { CORE_KEYS, DEFAULT_CONFIG, resolveConfig, resolveWith } from './resolve-config';
 export type {
   CategoryConfig,
   CategoryId,
   ChangeEvent,
   ConfigIssue,
   ConsentEvents,
-  ConsentGateConfig,
   ConsentHistoryEntry,
   ConsentManager,
   ConsentMethod,
-  ConsentModeOptions,
-  ConsentModeSignal,
   ConsentRecord,
   ConsentSource,
   ConsentState,
@@ -40,14 +47,12 @@ export type {
   CookieInfo,
   CookieJar,
   CookieOptions,
+  CoreConfig,
   KeyValueStore,
   LocalizedText,
-  ManagerOptions,
   RecipientInfo,
   RecordStore,
   ResolvedConfig,
-  ResolvedConsentMode,
-  Rule,
   SameSite,
   ServiceInfo,
   TabChannel,

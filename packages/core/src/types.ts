@@ -47,40 +47,6 @@ export interface RecipientInfo {
   dataTypes?: LocalizedText;
 }
 
-/** A Google Consent Mode v2 signal. */
-export type ConsentModeSignal =
-  | 'ad_storage'
-  | 'ad_user_data'
-  | 'ad_personalization'
-  | 'analytics_storage'
-  | 'functionality_storage'
-  | 'personalization_storage'
-  | 'security_storage';
-
-/** `googleConsentMode` as a site owner writes it (`true` = every default). */
-export interface ConsentModeOptions {
-  /** Signal → the categories it needs, all granted (an empty list: always denied). Merged over the default mapping. */
-  mapping?: Partial<Record<ConsentModeSignal, ReadonlyArray<CategoryId>>>;
-  /** Per-region defaults for a first visit: in these regions (ISO 3166-1/-2, `'US'`, `'US-CA'`) the listed categories start granted for Consent Mode. */
-  regions?: ReadonlyArray<{ region: ReadonlyArray<string>; granted?: ReadonlyArray<CategoryId> }>;
-  /** Milliseconds Google tags wait for an `update` before using the default. Default 500. */
-  waitForUpdate?: number;
-}
-
-/** `googleConsentMode` after defaults were applied. */
-export interface ResolvedConsentMode {
-  mapping: Readonly<Record<ConsentModeSignal, ReadonlyArray<CategoryId>>>;
-  regions: ReadonlyArray<{ region: ReadonlyArray<string>; granted: ReadonlyArray<CategoryId> }>;
-  waitForUpdate: number;
-}
-
-/** A site rule: requests to these hosts (wildcards allowed, optional path prefix) belong to `category`. */
-export interface Rule {
-  category: CategoryId;
-  /** `'*.tracker.com'`, `'cdn.example.com/ads/'`, `'example.org'`. */
-  match: ReadonlyArray<string>;
-}
-
 export type SameSite = 'Lax' | 'Strict' | 'None';
 
 export interface CookieOptions {
@@ -94,8 +60,12 @@ export interface CookieOptions {
   sameSite?: SameSite;
 }
 
-/** What a site owner writes in `window.consentgateConfig`. Every field is optional. */
-export interface ConsentGateConfig {
+/**
+ * The keys of `window.consentgateConfig` that core reads. Every field is optional. The features
+ * add theirs (the blocker's `rules`, Consent Mode, receipts, `ui`, …); `ConsentGateConfig` in the
+ * `consentgate` package is the whole.
+ */
+export interface CoreConfig {
   /** Categories beyond (or overriding the texts of) the built-in four. `necessary` is always granted. */
   categories?: Readonly<Record<CategoryId, CategoryConfig>>;
   /** Changing it voids every recorded consent: the banner shows again, pre-filled. Default `'1'`. */
@@ -106,37 +76,22 @@ export interface ConsentGateConfig {
   cookie?: CookieOptions;
   /** Days a consent stays valid. Default 182 (six months); the cookie lives at most 400 days. */
   lifetimeDays?: number;
-  rules?: ReadonlyArray<Rule>;
   /** Forced locale (`'en'`, `'zh-CN'`). Default: `<html lang>`, then `navigator.languages`. */
   locale?: string;
   /** Per-locale overrides of every UI string; a new locale can be added here alone. */
   translations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Banner and look; read by @consentgate/ui only. */
-  ui?: Readonly<Record<string, unknown>>;
-  /** Log what the gate holds, releases and why. */
-  debug?: boolean;
-  /** Hold same-origin requests that match no rule too. Default false. */
-  blockSameOrigin?: boolean;
-  /** Reload the page after a category is revoked, so code that already ran stops. Default false. */
-  reloadOnRevoke?: boolean;
-  /** Replay held beacons/fetches/pixels on grant instead of dropping them. Default false. */
-  replayHeldRequests?: boolean;
-  /** Google Consent Mode v2 signals in `dataLayer`. Default off. */
-  googleConsentMode?: boolean | ConsentModeOptions;
   /**
    * Honour Global Privacy Control (`navigator.globalPrivacyControl`): "Accept all" then leaves these
    * categories denied (default `['advertising', 'pixels']`). `false` ignores the signal. Default `true`.
    */
   gpc?: boolean | { categories?: ReadonlyArray<CategoryId> };
-  /** Send a receipt (proof of consent) of every decision to `endpoint` (POST, JSON). */
-  receipts?: { endpoint: string };
   /** Below this age a guardian must consent before any non-necessary category is granted (read by the UI). */
   minimumAge?: number;
   /** What changed in this policy version, shown in the banner when a consent became outdated. */
   policyChanges?: LocalizedText;
 }
 
-/** A config after defaults were applied and invalid fields replaced by their defaults. */
+/** The core slice of a config after defaults were applied and invalid fields replaced by their defaults. */
 export interface ResolvedConfig {
   categories: Readonly<Record<CategoryId, CategoryConfig>>;
   /** Category ids in display order; `necessary` first. */
@@ -146,19 +101,10 @@ export interface ResolvedConfig {
   policyArchive: Readonly<Record<string, string>>;
   cookie: Required<Omit<CookieOptions, 'domain'>> & { domain: string | undefined };
   lifetimeDays: number;
-  rules: ReadonlyArray<Rule>;
   locale: string | undefined;
   translations: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  ui: Readonly<Record<string, unknown>>;
-  debug: boolean;
-  blockSameOrigin: boolean;
-  reloadOnRevoke: boolean;
-  replayHeldRequests: boolean;
-  /** `null` when Consent Mode is off. */
-  googleConsentMode: ResolvedConsentMode | null;
   /** `honour: false` when the signal is ignored. */
   gpc: { honour: boolean; categories: ReadonlyArray<CategoryId> };
-  receipts: { endpoint: string } | null;
   minimumAge: number | undefined;
   policyChanges: LocalizedText | undefined;
 }
@@ -267,15 +213,16 @@ export interface ConsentManager {
   readonly ready: Promise<void>;
   readonly source: ConsentSource;
   getConsent(): ConsentState;
-  /** Grants every category except `separate` ones. */
-  acceptAll(method?: ConsentMethod): ConsentState;
-  /** Denies every category except `necessary`. */
-  rejectAll(method?: ConsentMethod): ConsentState;
+  /** Grants every category except `separate` ones; resolves with the new state once recorded. */
+  acceptAll(method?: ConsentMethod): Promise<ConsentState>;
+  /** Denies every category except `necessary`; resolves with the new state once recorded. */
+  rejectAll(method?: ConsentMethod): Promise<ConsentState>;
   /**
    * Records a choice. Categories not named keep their current value (denied when there was no
    * valid consent); unknown category ids are reported and ignored; `necessary` stays granted.
+   * Resolves with the new state once recorded (never rejects).
    */
-  update(choices: Readonly<Record<CategoryId, boolean>>, method?: ConsentMethod): ConsentState;
+  update(choices: Readonly<Record<CategoryId, boolean>>, method?: ConsentMethod): Promise<ConsentState>;
   /** Forgets the consent everywhere (cookie, IndexedDB, other tabs): back to status `none`. */
   reset(): Promise<void>;
   on<E extends keyof ConsentEvents>(event: E, listener: ConsentEvents[E]): () => void;
@@ -310,30 +257,6 @@ export interface TabChannel {
   postMessage(message: unknown): void;
   close(): void;
   onmessage: ((event: MessageEvent) => void) | null;
-}
-
-/** Replaces the effects of a consent manager, for tests and embedders. Every field is optional. */
-export interface ManagerOptions {
-  /** Clock in epoch milliseconds. Default `Date.now`. */
-  now?: () => number;
-  /** Default: `document.cookie` (nothing when there is no `document`). */
-  cookies?: CookieJar;
-  /** Default: IndexedDB through idb-keyval; `false` keeps nothing but the cookie. */
-  store?: RecordStore | false;
-  /** Opens the tab channel for a name; `false` turns cross-tab sync off. Default `BroadcastChannel`. */
-  channel?: false | ((name: string) => TabChannel);
-  /** How long to wait for IndexedDB before `ready` resolves without it. Default 1000. */
-  idbTimeoutMs?: number;
-  /** Locale stored in records. Default: config `locale`, `<html lang>`, `navigator.language`. */
-  locale?: string;
-  /** Whether to add `Secure` to the cookie. Default: the page is https. */
-  secure?: boolean;
-  /** The page's host name, to check `cookie.domain` against. Default `location.hostname`. */
-  host?: string;
-  /** Receives every problem (bad config, storage failures, throwing listeners). Default `console.error` with a `[consentgate]` prefix. */
-  onError?: (message: string) => void;
-  /** Whether the visitor sends Global Privacy Control. Default `navigator.globalPrivacyControl === true`. */
-  gpc?: boolean;
 }
 
 /** A `RecordStore` that can also list what it holds (a queue in IndexedDB). */

@@ -118,7 +118,7 @@ describe('start-up', () => {
     const { manager } = setup({}, { jar: jarWith(recordOf()) });
     const consent = vi.fn();
     manager.on('consent', consent);
-    manager.rejectAll();
+    await manager.rejectAll();
     await manager.ready;
     expect(consent).toHaveBeenCalledTimes(1);
     expect(consent.mock.calls[0][0].choices.analytics).toBe(false);
@@ -145,9 +145,9 @@ describe('start-up', () => {
 });
 
 describe('decisions', () => {
-  test('acceptAll grants everything but separate categories and records it', () => {
+  test('acceptAll grants everything but separate categories and records it', async () => {
     const { manager, jar } = setup({ categories: { abroad: { separate: true } } }, { secure: true });
-    const state = manager.acceptAll();
+    const state = await manager.acceptAll();
     expect(state.status).toBe('given');
     expect(state.choices).toEqual({
       necessary: true,
@@ -173,21 +173,22 @@ describe('decisions', () => {
     expect(manager.getConsent()).toBe(state);
   });
 
-  test('acceptAll keeps a separate category that was already granted', () => {
+  test('acceptAll keeps a separate category that was already granted', async () => {
     const { manager } = setup({ categories: { abroad: { separate: true } } });
-    manager.update({ abroad: true });
-    expect(manager.acceptAll().choices.abroad).toBe(true);
+    await manager.update({ abroad: true });
+    expect((await manager.acceptAll()).choices.abroad).toBe(true);
   });
 
-  test('record ids are random', () => {
-    const ids = new Set(Array.from({ length: 20 }, () => setup().manager.acceptAll().record!.id));
+  test('record ids are random', async () => {
+    const states = await Promise.all(Array.from({ length: 20 }, () => setup().manager.acceptAll()));
+    const ids = new Set(states.map((state) => state.record!.id));
     expect(ids.size).toBe(20);
   });
 
-  test('rejectAll denies everything but necessary, separate ones too', () => {
+  test('rejectAll denies everything but necessary, separate ones too', async () => {
     const { manager } = setup({ categories: { abroad: { separate: true } } });
-    manager.update({ abroad: true, analytics: true });
-    const state = manager.rejectAll();
+    await manager.update({ abroad: true, analytics: true });
+    const state = await manager.rejectAll();
     expect(state.choices).toEqual({
       necessary: true,
       analytics: false,
@@ -198,61 +199,66 @@ describe('decisions', () => {
     expect(state.record!.method).toBe('reject-all');
   });
 
-  test('update changes the named categories, keeps the others, and keeps the record id', () => {
+  test('update changes the named categories, keeps the others, and keeps the record id', async () => {
     const { manager, tick } = setup();
-    const first = manager.update({ analytics: true }, 'preferences').record!;
+    const first = (await manager.update({ analytics: true }, 'preferences')).record!;
     expect(first.choices).toEqual({ necessary: true, analytics: true, advertising: false, pixels: false });
     tick(1000);
-    const second = manager.update({ pixels: true }).record!;
+    const second = (await manager.update({ pixels: true })).record!;
     expect(second.choices).toEqual({ necessary: true, analytics: true, advertising: false, pixels: true });
     expect(second).toMatchObject({ id: first.id, created: T, updated: T + 1000, method: 'api' });
   });
 
-  test('update reports and ignores unknown categories, non-booleans and denying necessary', () => {
+  test('update reports and ignores unknown categories, non-booleans and denying necessary', async () => {
     const { manager, onError } = setup();
-    const state = manager.update({ analytics: true, ads: true, pixels: 'yes' as never, necessary: false });
+    const state = await manager.update({
+      analytics: true,
+      ads: true,
+      pixels: 'yes' as never,
+      necessary: false,
+    });
     expect(state.choices).toEqual({ necessary: true, analytics: true, advertising: false, pixels: false });
     expect(onError.mock.calls.map((call) => call[0])).toEqual([
       'update: unknown category "ads"',
       'update: pixels: expected true or false',
       'update: necessary cannot be denied',
     ]);
-    expect(manager.update(null as never)).toBe(state);
+    expect(await manager.update(null as never)).toBe(state);
     expect(onError).toHaveBeenCalledTimes(4);
   });
 
-  test('after an outdated record, a new decision keeps its id and starts from denied', () => {
+  test('after an outdated record, a new decision keeps its id and starts from denied', async () => {
     const previous = recordOf();
     const { manager } = setup({ policyVersion: '2' }, { jar: jarWith(previous) });
-    const state = manager.update({ advertising: true });
+    const state = await manager.update({ advertising: true });
     expect(state.choices).toEqual({ necessary: true, analytics: false, advertising: true, pixels: false });
     expect(state.record).toMatchObject({ id: previous.id, created: previous.created, policyVersion: '2' });
     expect(state.previous).toBeNull();
   });
 
-  test('an unknown method is reported and recorded as api', () => {
+  test('an unknown method is reported and recorded as api', async () => {
     const { manager, onError } = setup();
-    expect(manager.acceptAll('banner' as never).record!.method).toBe('api');
+    expect((await manager.acceptAll('banner' as never)).record!.method).toBe('api');
     expect(onError).toHaveBeenCalledWith('unknown method "banner"');
   });
 
-  test('fractional lifetimes still give whole-millisecond, readable records', () => {
+  test('fractional lifetimes still give whole-millisecond, readable records', async () => {
     const { manager, jar } = setup({ lifetimeDays: 1 / 3 });
-    const record = manager.acceptAll().record!;
+    const record = (await manager.acceptAll()).record!;
     expect(Number.isInteger(record.expires)).toBe(true);
     expect(stored(jar)).toEqual(record);
   });
 });
 
 describe('events', () => {
-  test('change lists the categories whose effective value changed; consent follows each decision', () => {
+  test('change lists the categories whose effective value changed; consent follows each decision', async () => {
     const { manager } = setup();
     const events: Array<['change', ChangeEvent] | ['consent', ConsentState]> = [];
     manager.on('change', (event) => events.push(['change', event]));
     manager.on('consent', (state) => events.push(['consent', state]));
-    manager.update({ analytics: true });
-    manager.update({ analytics: true, pixels: true });
-    manager.update({ pixels: true });
+    await manager.update({ analytics: true });
+    await manager.update({ analytics: true, pixels: true });
+    await manager.update({ pixels: true });
     expect(events.map(([name, arg]) => (name === 'change' ? (arg as ChangeEvent).changed : name))).toEqual([
       ['analytics'],
       'consent',
@@ -263,16 +269,16 @@ describe('events', () => {
     expect((events[0][1] as ChangeEvent).remote).toBe(false);
   });
 
-  test('decision fires after change and consent for every local decision, even an unchanged one', () => {
+  test('decision fires after change and consent for every local decision, even an unchanged one', async () => {
     const { manager } = setup();
     const events: string[] = [];
     for (const name of ['change', 'consent', 'decision'] as const) manager.on(name, () => events.push(name));
-    manager.rejectAll();
-    manager.rejectAll('preferences');
+    await manager.rejectAll();
+    await manager.rejectAll('preferences');
     expect(events).toEqual(['change', 'consent', 'decision', 'consent', 'decision']);
   });
 
-  test('a listener that throws is reported and the others still run', () => {
+  test('a listener that throws is reported and the others still run', async () => {
     const { manager, onError } = setup();
     const after = vi.fn();
     manager.on('change', () => {
@@ -282,7 +288,7 @@ describe('events', () => {
     manager.on('consent', () => {
       throw new Error('bang');
     });
-    expect(() => manager.acceptAll()).not.toThrow();
+    await expect(manager.acceptAll()).resolves.toMatchObject({ status: 'given' });
     expect(after).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls.map((call) => call[0])).toEqual([
       'a listener failed: Error: boom',
@@ -290,26 +296,26 @@ describe('events', () => {
     ]);
   });
 
-  test('on returns an unsubscribe; an unknown event is reported', () => {
+  test('on returns an unsubscribe; an unknown event is reported', async () => {
     const { manager, onError } = setup();
     const listener = vi.fn();
     const off = manager.on('change', listener);
     off();
-    manager.acceptAll();
+    await manager.acceptAll();
     expect(listener).not.toHaveBeenCalled();
     expect(manager.on('nope' as never, vi.fn() as never)).toBeTypeOf('function');
     expect(onError).toHaveBeenCalledWith('on: expected "change", "consent" or "decision" and a function');
   });
 
-  test('source subscribers run when an answer changes, not otherwise', () => {
+  test('source subscribers run when an answer changes, not otherwise', async () => {
     const { manager } = setup();
     const seen: boolean[] = [];
     const off = manager.source.subscribe(() => seen.push(manager.source.get('analytics')));
-    manager.rejectAll();
-    manager.update({ analytics: true });
-    manager.update({ analytics: true });
+    await manager.rejectAll();
+    await manager.update({ analytics: true });
+    await manager.update({ analytics: true });
     off();
-    manager.rejectAll();
+    await manager.rejectAll();
     expect(seen).toEqual([true]);
   });
 
@@ -317,10 +323,10 @@ describe('events', () => {
     const { manager, onError } = setup();
     const analytics = vi.fn();
     manager.whenGranted('analytics').then(analytics);
-    manager.rejectAll();
+    await manager.rejectAll();
     await Promise.resolve();
     expect(analytics).not.toHaveBeenCalled();
-    manager.update({ analytics: true });
+    await manager.update({ analytics: true });
     await Promise.resolve();
     expect(analytics).toHaveBeenCalledTimes(1);
     await expect(manager.whenGranted('necessary')).resolves.toBeUndefined();
@@ -328,26 +334,26 @@ describe('events', () => {
     expect(onError).toHaveBeenCalledWith('whenGranted: unknown category "ads"');
   });
 
-  test('destroy drops every listener', () => {
+  test('destroy drops every listener', async () => {
     const { manager } = setup();
     const listener = vi.fn();
     manager.on('change', listener);
     manager.source.subscribe(listener);
     manager.destroy();
-    manager.acceptAll();
+    await manager.acceptAll();
     expect(listener).not.toHaveBeenCalled();
   });
 });
 
 describe('expiry while the page stays open', () => {
-  test('the consent is void at the moment it expires: change fires, everything is denied, pre-filled', () => {
+  test('the consent is void at the moment it expires: change fires, everything is denied, pre-filled', async () => {
     vi.useFakeTimers({ now: T });
     try {
       // 30 days is longer than one timer can wait (24.8 days): the watch goes in two steps.
       const { manager } = setup({ lifetimeDays: 30 }, { now: () => Date.now() });
       const changes: ChangeEvent[] = [];
       manager.on('change', (event) => changes.push(event));
-      const given = manager.acceptAll();
+      const given = await manager.acceptAll();
       changes.length = 0;
 
       vi.advanceTimersByTime(30 * DAY - 1);
@@ -365,19 +371,19 @@ describe('expiry while the page stays open', () => {
     }
   });
 
-  test('a new decision moves the moment; destroy stops watching', () => {
+  test('a new decision moves the moment; destroy stops watching', async () => {
     vi.useFakeTimers({ now: T });
     try {
       const { manager } = setup({ lifetimeDays: 2 }, { now: () => Date.now() });
-      manager.acceptAll();
+      await manager.acceptAll();
       vi.advanceTimersByTime(DAY);
-      manager.rejectAll();
+      await manager.rejectAll();
       vi.advanceTimersByTime(DAY + 1);
       expect(manager.getConsent().status).toBe('given');
       vi.advanceTimersByTime(DAY);
       expect(manager.getConsent().status).toBe('expired');
 
-      manager.acceptAll();
+      await manager.acceptAll();
       expect(vi.getTimerCount()).toBe(1);
       manager.destroy();
       expect(vi.getTimerCount()).toBe(0);
@@ -390,7 +396,7 @@ describe('expiry while the page stays open', () => {
 describe('reset', () => {
   test('forgets the consent in the cookie and the store, and announces the change', async () => {
     const { manager, jar, store } = setup();
-    manager.acceptAll();
+    await manager.acceptAll();
     await manager.ready;
     const change = vi.fn();
     manager.on('change', change);
@@ -402,7 +408,7 @@ describe('reset', () => {
       /^cg_consent=; Path=\/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT/,
     );
     expect(store.data.size).toBe(0);
-    expect(manager.acceptAll().record!.id).not.toBe(jar.writes[0].split('|')[1]);
+    expect((await manager.acceptAll()).record!.id).not.toBe(jar.writes[0].split('|')[1]);
   });
 
   test('with a shared domain also deletes a host-only cookie', async () => {
@@ -416,28 +422,28 @@ describe('reset', () => {
 });
 
 describe('cookie domain', () => {
-  test('a parent domain of the page is used for the cookie', () => {
+  test('a parent domain of the page is used for the cookie', async () => {
     const { manager, jar, onError } = setup(
       { cookie: { domain: '.example.com' } },
       { host: 'shop.example.com' },
     );
-    manager.acceptAll();
+    await manager.acceptAll();
     expect(jar.writes[0]).toContain('; Domain=.example.com;');
     expect(onError).not.toHaveBeenCalled();
   });
 
-  test('a domain that is not a parent of the page is an issue and is dropped', () => {
+  test('a domain that is not a parent of the page is an issue and is dropped', async () => {
     const { manager, jar } = setup({ cookie: { domain: 'other.com' } }, { host: 'www.example.com' });
     expect(manager.issues).toEqual([
       { path: 'cookie.domain', message: 'expected www.example.com or a parent domain of it' },
     ]);
-    manager.acceptAll();
+    await manager.acceptAll();
     expect(jar.writes[0]).not.toContain('Domain=');
   });
 });
 
 describe('never throws into the page', () => {
-  test('a cookie jar that throws (sandboxed iframe) is reported; memory stays right', () => {
+  test('a cookie jar that throws (sandboxed iframe) is reported; memory stays right', async () => {
     const onError = vi.fn();
     const manager = createConsentManager(
       {},
@@ -456,7 +462,7 @@ describe('never throws into the page', () => {
       },
     );
     expect(manager.getConsent().status).toBe('none');
-    expect(manager.acceptAll().status).toBe('given');
+    expect((await manager.acceptAll()).status).toBe('given');
     expect(manager.source.get('analytics')).toBe(true);
     expect(onError.mock.calls.map((call) => call[0])).toEqual([
       'cookie read failed: SecurityError: denied',
@@ -464,14 +470,14 @@ describe('never throws into the page', () => {
     ]);
   });
 
-  test('update with an object whose getters throw is reported, not thrown', () => {
+  test('update with an object whose getters throw is reported, not thrown', async () => {
     const { manager, onError } = setup();
     const choices = {
       get analytics(): boolean {
         throw new Error('getter');
       },
     };
-    expect(manager.update(choices).status).toBe('none');
+    expect((await manager.update(choices)).status).toBe('none');
     expect(onError).toHaveBeenCalledWith('update failed: Error: getter');
   });
 
@@ -484,7 +490,7 @@ describe('never throws into the page', () => {
     expect(manager.source.get('analytics')).toBe(false);
   });
 
-  test('an onError that throws is swallowed', () => {
+  test('an onError that throws is swallowed', async () => {
     const manager = createConsentManager(
       { debug: 1 },
       {
@@ -496,7 +502,7 @@ describe('never throws into the page', () => {
         },
       },
     );
-    expect(() => manager.update({ nope: true })).not.toThrow();
+    await expect(manager.update({ nope: true })).resolves.toMatchObject({ choices: { necessary: true } });
   });
 });
 
@@ -518,10 +524,22 @@ describe('other tabs', () => {
     return [open(0), open(1), names];
   }
 
-  test('a decision in one tab applies in the other, with remote: true and no storage writes', async () => {
+  // Two tabs of one site share the cookie jar and IndexedDB; each writes through its own handle.
+  function tabs() {
+    const jar = createMemoryJar();
+    const data = new Map<string, unknown>();
     const [first, second, names] = channelPair();
-    const a = setup({}, { channel: first });
-    const b = setup({}, { channel: second });
+    const tab = (channel: (name: string) => TabChannel) => {
+      const writes: string[] = [];
+      const store = createMemoryStore(data);
+      const own = { get: jar.get, set: (cookie: string) => (writes.push(cookie), jar.set(cookie)) };
+      return { ...setup({}, { channel, cookies: own, store }), writes, store };
+    };
+    return { a: tab(first), b: tab(second), names, jar };
+  }
+
+  test('a decision in one tab applies in the other, with remote: true and no storage writes', async () => {
+    const { a, b, names } = tabs();
     expect(names).toEqual(['consentgate:cg_consent', 'consentgate:cg_consent']);
     await Promise.all([a.manager.ready, b.manager.ready]);
     const change = vi.fn();
@@ -530,46 +548,57 @@ describe('other tabs', () => {
     b.manager.on('change', change);
     b.manager.on('consent', consent);
     b.manager.on('decision', decision);
-    const { record } = a.manager.update({ pixels: true });
+    const { record } = await a.manager.update({ pixels: true });
     await vi.waitFor(() => expect(change).toHaveBeenCalledTimes(1));
     expect(decision).not.toHaveBeenCalled();
     expect(change.mock.calls[0][0]).toMatchObject({ changed: ['pixels'], remote: true });
     expect(b.manager.getConsent().record).toEqual(record);
     expect(consent).toHaveBeenCalledTimes(1);
-    expect(b.jar.writes).toEqual([]);
+    expect(b.writes).toEqual([]);
     expect(b.store.calls.set).toBe(0);
 
     await a.manager.reset();
     await vi.waitFor(() => expect(b.manager.getConsent().status).toBe('none'));
     expect(change.mock.calls[1][0]).toMatchObject({ changed: ['pixels'], remote: true });
-    expect(b.jar.writes).toEqual([]);
+    expect(b.writes).toEqual([]);
   });
 
-  test('ignores garbage and messages older than its own record', () => {
+  test('a message is only a doorbell: whatever it says, the tab follows what storage holds', async () => {
     let end: TabChannel | undefined;
+    const jar = createMemoryJar();
     const { manager } = setup(
       {},
-      { channel: () => (end = { onmessage: null, postMessage() {}, close() {} }) },
+      { jar, cookies: jar, channel: () => (end = { onmessage: null, postMessage() {}, close() {} }) },
     );
-    const record = manager.acceptAll().record!;
+    const record = (await manager.acceptAll()).record!;
+    await manager.ready;
     const change = vi.fn();
     manager.on('change', change);
-    const deliver = (data: unknown) => end!.onmessage!({ data } as MessageEvent);
+    const deliver = async (data: unknown) => {
+      end!.onmessage!({ data } as MessageEvent);
+      // The tab re-reads storage (IndexedDB is queued); history() runs after that read.
+      await manager.history();
+    };
     for (const data of [
       undefined,
       42,
       {},
       'junk',
-      '2|x',
-      encodeConsentCookie({ ...record, updated: T - 1, choices: {} }),
+      '',
+      encodeConsentCookie({ ...record, updated: T + 5, choices: {} }),
     ])
-      deliver(data);
+      await deliver(data);
     expect(change).not.toHaveBeenCalled();
     expect(manager.getConsent().record).toBe(record);
-    deliver(encodeConsentCookie({ ...record, updated: T + 1, choices: {} }));
+    // Another tab stored a newer decision: the next ring makes this one follow it.
+    const newer = { ...record, updated: T + 1, choices: { necessary: true } };
+    jar.set(`cg_consent=${encodeConsentCookie(newer)}; Max-Age=100`);
+    await deliver('');
     expect(change).toHaveBeenCalledTimes(1);
+    expect(manager.getConsent().choices.analytics).toBe(false);
     manager.destroy();
-    deliver('');
+    jar.set('cg_consent=; Max-Age=0');
+    await deliver('');
     expect(manager.getConsent().status).toBe('given');
   });
 });

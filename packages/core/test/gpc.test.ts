@@ -23,9 +23,9 @@ afterEach(() => {
 });
 
 describe('with the signal honoured', () => {
-  test("a guardian's accept-all keeps the method guardian, and still leaves the GPC categories denied", () => {
+  test("a guardian's accept-all keeps the method guardian, and still leaves the GPC categories denied", async () => {
     const { manager } = setup({}, { gpc: true });
-    const state = manager.acceptAll('guardian');
+    const state = await manager.acceptAll('guardian');
     expect(state.record?.method).toBe('guardian');
     expect(state.choices).toMatchObject({ analytics: true, advertising: false, pixels: false });
   });
@@ -39,9 +39,9 @@ describe('with the signal honoured', () => {
     });
   });
 
-  test('acceptAll grants all but advertising, pixels and separate ones; the method is gpc', () => {
+  test('acceptAll grants all but advertising, pixels and separate ones; the method is gpc', async () => {
     const { manager, jar } = setup({ categories: { abroad: { separate: true } } }, { gpc: true });
-    const state = manager.acceptAll();
+    const state = await manager.acceptAll();
     expect(state.choices).toEqual({
       necessary: true,
       analytics: true,
@@ -54,40 +54,44 @@ describe('with the signal honoured', () => {
     expect(state.gpc).toBe(true);
   });
 
-  test('the visitor can still opt in explicitly, and acceptAll then keeps it', () => {
+  test('the visitor can still opt in explicitly, and acceptAll then keeps it', async () => {
     const { manager } = setup({}, { gpc: true });
-    const opted = manager.update({ advertising: true }, 'preferences');
+    const opted = await manager.update({ advertising: true }, 'preferences');
     expect(opted.choices.advertising).toBe(true);
     expect(opted.record!.method).toBe('preferences');
-    const all = manager.acceptAll();
+    const all = await manager.acceptAll();
     expect(all.choices).toMatchObject({ analytics: true, advertising: true, pixels: false });
     expect(all.record!.method).toBe('gpc');
     // Once every GPC category was opted into explicitly, nothing is withheld any more.
-    manager.update({ pixels: true }, 'preferences');
-    expect(manager.acceptAll().record!.method).toBe('accept-all');
+    await manager.update({ pixels: true }, 'preferences');
+    expect((await manager.acceptAll()).record!.method).toBe('accept-all');
   });
 
-  test('the categories are configurable', () => {
+  test('the categories are configurable', async () => {
     const { manager } = setup({ gpc: { categories: ['analytics'] } }, { gpc: true });
-    expect(manager.acceptAll().choices).toMatchObject({ analytics: false, advertising: true, pixels: true });
+    expect((await manager.acceptAll()).choices).toMatchObject({
+      analytics: false,
+      advertising: true,
+      pixels: true,
+    });
   });
 
-  test('rejectAll is unchanged', () => {
+  test('rejectAll is unchanged', async () => {
     const { manager } = setup({}, { gpc: true });
-    expect(manager.rejectAll().record!.method).toBe('reject-all');
+    expect((await manager.rejectAll()).record!.method).toBe('reject-all');
   });
 });
 
 describe('without the signal, or ignored', () => {
-  test('no signal: acceptAll grants everything, method accept-all', () => {
-    const state = setup({}, { gpc: false }).manager.acceptAll();
+  test('no signal: acceptAll grants everything, method accept-all', async () => {
+    const state = await setup({}, { gpc: false }).manager.acceptAll();
     expect(state.gpc).toBe(false);
     expect(state.choices).toMatchObject({ advertising: true, pixels: true });
     expect(state.record!.method).toBe('accept-all');
   });
 
-  test('gpc: false in the config ignores the signal', () => {
-    const state = setup({ gpc: false }, { gpc: true }).manager.acceptAll();
+  test('gpc: false in the config ignores the signal', async () => {
+    const state = await setup({ gpc: false }, { gpc: true }).manager.acceptAll();
     expect(state.gpc).toBe(false);
     expect(state.choices).toMatchObject({ advertising: true, pixels: true });
   });

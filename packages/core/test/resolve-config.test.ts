@@ -15,17 +15,9 @@ describe('resolveConfig', () => {
       policyArchive: {},
       cookie: { name: 'cg_consent', path: '/', sameSite: 'Lax', domain: undefined },
       lifetimeDays: 182,
-      rules: [],
       locale: undefined,
       translations: {},
-      ui: {},
-      debug: false,
-      blockSameOrigin: false,
-      reloadOnRevoke: false,
-      replayHeldRequests: false,
-      googleConsentMode: null,
       gpc: { honour: true, categories: ['advertising', 'pixels'] },
-      receipts: null,
       minimumAge: undefined,
       policyChanges: undefined,
     });
@@ -53,16 +45,8 @@ describe('resolveConfig', () => {
       policyArchive: { '1': '/privacy/v1' },
       cookie: { name: 'consent', domain: '.example.com', path: '/shop', sameSite: 'strict' },
       lifetimeDays: 30,
-      rules: [
-        { category: 'analytics', match: ['*.tracker.com', 'cdn.example.com/ads/', 'example.org:8080'] },
-      ],
       locale: 'zh-CN',
       translations: { fr: { acceptAll: 'Tout accepter' } },
-      ui: { position: 'bottom' },
-      debug: true,
-      blockSameOrigin: true,
-      reloadOnRevoke: true,
-      replayHeldRequests: true,
     });
     expect(issues).toEqual([]);
     expect(config.cookie).toEqual({
@@ -71,13 +55,9 @@ describe('resolveConfig', () => {
       path: '/shop',
       sameSite: 'Strict',
     });
-    expect(config.rules).toEqual([
-      { category: 'analytics', match: ['*.tracker.com', 'cdn.example.com/ads/', 'example.org:8080'] },
-    ]);
     expect(config).toMatchObject({
       policyVersion: '2024-06',
       lifetimeDays: 30,
-      debug: true,
       locale: 'zh-CN',
     });
   });
@@ -95,11 +75,6 @@ describe('resolveConfig', () => {
       lifetimeDays: -1,
       locale: 7,
       translations: { en: 'x' },
-      ui: [],
-      debug: 'yes',
-      blockSameOrigin: 1,
-      reloadOnRevoke: null,
-      replayHeldRequests: {},
     });
     expect(issues).toEqual([
       { path: 'policyVersion', message: 'expected a non-empty string' },
@@ -112,11 +87,6 @@ describe('resolveConfig', () => {
       { path: 'lifetimeDays', message: 'expected a positive number (at most 36500)' },
       { path: 'locale', message: 'expected a non-empty string' },
       { path: 'translations', message: 'expected an object of string tables per locale' },
-      { path: 'ui', message: 'expected an object' },
-      { path: 'debug', message: 'expected true or false' },
-      { path: 'blockSameOrigin', message: 'expected true or false' },
-      { path: 'reloadOnRevoke', message: 'expected true or false' },
-      { path: 'replayHeldRequests', message: 'expected true or false' },
     ]);
     expect(config).toEqual(resolveConfig(undefined).config);
   });
@@ -222,46 +192,6 @@ describe('resolveConfig', () => {
     expect(config.categories.necessary).toMatchObject({ label: 'Essential', separate: false });
   });
 
-  test('rule problems are reported with their paths; invalid rules and patterns are dropped', () => {
-    const { config, issues } = resolveConfig({
-      categories: { functional: {} },
-      rules: [
-        { category: 'analytics', match: ['*.ok.com'] },
-        { category: 'nope', match: ['a.com'] },
-        { category: 'advertising', match: ['ads.com', 'bad host', 'http://x.com', 3] },
-        'x',
-        { match: ['a.com'] },
-        { category: 'functional', match: 'a.com' },
-      ],
-    });
-    expect(issues).toEqual([
-      {
-        path: 'rules[1].category',
-        message: 'expected one of necessary, analytics, advertising, pixels, functional',
-      },
-      {
-        path: 'rules[2].match[1]',
-        message: 'expected a host pattern like *.example.com or example.com/path',
-      },
-      {
-        path: 'rules[2].match[2]',
-        message: 'expected a host pattern like *.example.com or example.com/path',
-      },
-      {
-        path: 'rules[2].match[3]',
-        message: 'expected a host pattern like *.example.com or example.com/path',
-      },
-      { path: 'rules[3]', message: 'expected an object' },
-      { path: 'rules[4].category', message: 'required' },
-      { path: 'rules[5].match', message: 'expected an array' },
-    ]);
-    expect(config.rules).toEqual([
-      { category: 'analytics', match: ['*.ok.com'] },
-      { category: 'advertising', match: ['ads.com'] },
-    ]);
-    expect(pathsOf({ rules: {} })).toEqual(['rules']);
-  });
-
   test('never throws, whatever it is given', () => {
     const values: unknown[] = [
       undefined,
@@ -300,13 +230,36 @@ describe('resolveConfig', () => {
     }
   });
 
-  test('input whose properties throw when read gives the defaults and one issue', () => {
+  test('a field whose getter throws is reported by its path; the other fields are kept', () => {
+    const input = {
+      policyVersion: '7',
+      get lifetimeDays(): number {
+        throw new Error('trap');
+      },
+      cookie: {
+        name: 'kept',
+        get path(): string {
+          throw new Error('deep');
+        },
+      },
+    };
+    const { config, issues } = resolveConfig(input);
+    expect(issues).toEqual([
+      { path: 'lifetimeDays', message: 'unreadable (Error: trap)' },
+      { path: 'cookie.path', message: 'unreadable (Error: deep)' },
+    ]);
+    expect(config).toMatchObject({
+      policyVersion: '7',
+      lifetimeDays: 182,
+      cookie: { name: 'kept', path: '/' },
+    });
+  });
+
+  test('a Proxy whose keys cannot be listed gives the defaults and one issue', () => {
     const input = new Proxy(
       {},
       {
-        ownKeys: () => ['debug'],
-        getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }),
-        get: () => {
+        ownKeys: () => {
           throw new Error('trap');
         },
       },
@@ -317,9 +270,9 @@ describe('resolveConfig', () => {
   });
 
   test('an own __proto__ key does not pollute anything', () => {
-    const input = JSON.parse('{"categories": {"__proto__": {"label": "x"}}, "__proto__": {"debug": true}}');
+    const input = JSON.parse('{"categories": {"__proto__": {"label": "x"}}, "__proto__": {"locale": "x"}}');
     const { config, issues } = resolveConfig(input);
-    expect(config.debug).toBe(false);
+    expect(config.locale).toBeUndefined();
     expect(issues.map((issue) => issue.path)).toEqual(['categories.__proto__', '__proto__']);
     expect(({} as Record<string, unknown>).label).toBeUndefined();
   });

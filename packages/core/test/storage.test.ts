@@ -40,8 +40,8 @@ function open(jar: MemoryJar, options: ManagerOptions = {}) {
 describe('IndexedDB keeps the record and its history', () => {
   test('each decision stores the full record and appends to the history', async () => {
     const { manager } = open(createMemoryJar());
-    manager.acceptAll();
-    const record = manager.update({ pixels: false }, 'preferences').record!;
+    await manager.acceptAll();
+    const record = (await manager.update({ pixels: false }, 'preferences')).record!;
     await manager.ready;
     const history = await manager.history();
     expect(history.map((entry) => [entry.method, entry.choices.pixels])).toEqual([
@@ -55,11 +55,11 @@ describe('IndexedDB keeps the record and its history', () => {
     const jar = createMemoryJar();
     const options = { cookies: jar, channel: false as const, onError: vi.fn() };
     const first = createConsentManager({ policyVersion: '1' }, { ...options, now: () => T });
-    first.update({ analytics: true }, 'guardian');
+    await first.update({ analytics: true }, 'guardian');
     await first.ready;
     const second = createConsentManager({ policyVersion: '2' }, { ...options, now: () => T + DAY });
     expect(second.getConsent().status).toBe('outdated');
-    second.acceptAll();
+    await second.acceptAll();
     expect((await second.history()).map((entry) => [entry.policyVersion, entry.method])).toEqual([
       ['1', 'guardian'],
       ['2', 'accept-all'],
@@ -68,7 +68,7 @@ describe('IndexedDB keeps the record and its history', () => {
 
   test('the history is bounded to the last 50 entries', async () => {
     const { manager } = open(createMemoryJar());
-    for (let i = 0; i < 60; i++) manager.update({ analytics: i % 2 === 0 });
+    for (let i = 0; i < 60; i++) await manager.update({ analytics: i % 2 === 0 });
     const history = await manager.history();
     expect(history).toHaveLength(50);
     expect(history[49].at).toBe(T + 59);
@@ -76,7 +76,7 @@ describe('IndexedDB keeps the record and its history', () => {
 
   test('history is empty without IndexedDB', async () => {
     const { manager } = open(createMemoryJar(), { store: false });
-    manager.acceptAll();
+    await manager.acceptAll();
     expect(await manager.history()).toEqual([]);
   });
 });
@@ -140,7 +140,7 @@ describe('reconciling the cookie with IndexedDB', () => {
   test('a decision made before ready is not overwritten by the older stored record', async () => {
     await set('cg_consent', { record: recordOf(), history: [] }, db());
     const { manager } = open(createMemoryJar());
-    const record = manager.rejectAll().record!;
+    const record = (await manager.rejectAll()).record!;
     await manager.ready;
     expect(manager.getConsent().record).toEqual(record);
     expect(await get('cg_consent', db())).toMatchObject({ record });
@@ -161,7 +161,7 @@ describe('failure modes: nothing throws, the consent stays right, the other stor
     const { manager, onError } = open(createMemoryJar({ cg_consent: cookieOf(record) }));
     await manager.ready;
     expect(manager.getConsent()).toMatchObject({ status: 'given', record });
-    expect(manager.rejectAll().status).toBe('given');
+    expect((await manager.rejectAll()).status).toBe('given');
     expect(await manager.history()).toEqual([]);
     await manager.reset();
     expect(onError).toHaveBeenCalledTimes(1);
@@ -177,7 +177,7 @@ describe('failure modes: nothing throws, the consent stays right, the other stor
       const { manager, onError } = open(createMemoryJar({ cg_consent: cookieOf(record) }));
       await manager.ready;
       expect(manager.getConsent().record).toEqual(record);
-      expect(manager.acceptAll().status).toBe('given');
+      expect((await manager.acceptAll()).status).toBe('given');
       expect(onError).not.toHaveBeenCalled();
     } finally {
       globalThis.indexedDB = saved;
@@ -196,7 +196,7 @@ describe('failure modes: nothing throws, the consent stays right, the other stor
     expect(consent).toHaveBeenCalledTimes(1);
     expect(manager.getConsent().record).toEqual(record);
     expect(onError.mock.calls[0][0]).toBe('IndexedDB failed, using the cookie alone: no answer in 20 ms');
-    expect(manager.acceptAll().status).toBe('given');
+    expect((await manager.acceptAll()).status).toBe('given');
     await expect(manager.history()).resolves.toEqual([]);
   });
 
@@ -205,7 +205,7 @@ describe('failure modes: nothing throws, the consent stays right, the other stor
       const store = createMemoryStore(new Map(), { set: new DOMException('full', name) });
       const jar = createMemoryJar();
       const { manager, onError } = open(jar, { store });
-      const record = manager.update({ analytics: true }).record!;
+      const record = (await manager.update({ analytics: true })).record!;
       await manager.ready;
       await manager.history();
       expect(store.calls.set).toBe(1);
@@ -221,7 +221,7 @@ describe('failure modes: nothing throws, the consent stays right, the other stor
     const jar = createMemoryJar();
     jar.enabled = false;
     const { manager } = open(jar);
-    const record = manager.acceptAll().record!;
+    const record = (await manager.acceptAll()).record!;
     expect(manager.source.get('advertising')).toBe(true);
     expect(jar.get()).toBe('');
     await manager.history();
@@ -298,7 +298,7 @@ describe('failure modes: nothing throws, the consent stays right, the other stor
       throw new Error('sync');
     };
     const { manager, onError } = open(createMemoryJar(), { store: { get: boom, set: boom, del: boom } });
-    manager.acceptAll();
+    await manager.acceptAll();
     await manager.ready;
     await manager.reset();
     expect(onError).toHaveBeenCalledTimes(1);

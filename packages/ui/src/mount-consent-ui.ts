@@ -31,6 +31,8 @@ export interface MountOptions {
    * UI loads (so returning visitors download no UI) passes false.
    */
   triggers?: boolean;
+  /** The config's `ui` slice as the site wrote it (the UI validates it; see `resolveUIOptions`). */
+  ui?: unknown;
 }
 
 /**
@@ -58,7 +60,7 @@ export function mountConsentUI(manager: ConsentManager, options: MountOptions = 
 
   const start = guard(() => {
     const config = manager.config;
-    const ui = resolveUIOptions(config.ui);
+    const ui = resolveUIOptions(options.ui);
     if (options.triggers === false) ui.options.floatingButton = false;
     const locale = resolveLocale(
       config.locale,

@@ -1,5 +1,5 @@
 import type { CategoryId, ConfigIssue, ConsentState, ResolvedConfig } from '@consentgate/core';
-import { resolveConfig, resolveLocale } from '@consentgate/core';
+import { CORE_KEYS, resolveConfig, resolveLocale } from '@consentgate/core';
 import { batch } from '@preact/signals';
 import { h, render } from 'preact';
 import { App } from './App';
@@ -27,6 +27,12 @@ export interface PreviewOptions {
   theme?: Exclude<Theme, 'auto'>;
   /** Whose page to show; default `'first'`. See {@link PreviewVisitor}. */
   visitor?: PreviewVisitor;
+  /**
+   * Every problem of a config (a dashboard passes `checkConfig` from `consentgate`, which knows
+   * every feature's keys). Default: the checks of core's fields and of `ui`; other top-level
+   * keys are taken as some feature's.
+   */
+  check?: (config: unknown) => ReadonlyArray<ConfigIssue>;
 }
 
 /**
@@ -88,8 +94,15 @@ export function preview(element: HTMLElement, config: unknown, options: PreviewO
 
   const update = (input: unknown): ReadonlyArray<ConfigIssue> => {
     try {
-      const resolved = resolveConfig(input);
-      const ui = resolveUIOptions(resolved.config.ui);
+      const resolved = resolveConfig(input, {
+        otherKeys:
+          typeof input === 'object' && input !== null
+            ? Object.keys(input).filter((key) => !CORE_KEYS.includes(key))
+            : [],
+      });
+      const ui = resolveUIOptions(
+        typeof input === 'object' && input !== null ? (input as { ui?: unknown }).ui : undefined,
+      );
       const locale =
         options.locale ??
         resolveLocale(
@@ -99,8 +112,7 @@ export function preview(element: HTMLElement, config: unknown, options: PreviewO
           navigator.languages,
         );
       _issues = [
-        ...resolved.issues,
-        ...ui.issues,
+        ...(options.check ? options.check(input) : [...resolved.issues, ...ui.issues]),
         ...createStrings(resolved.config.translations, locale).issues,
       ];
       if (_issues.length && _model) return _issues;

@@ -7,9 +7,9 @@ import type { UIOptions } from './ui-options';
 /** How the model records a decision: the consent manager, or nothing at all in a preview. */
 export interface ConsentWriter {
   /** `method` is `'guardian'` when a parent or guardian consents; else the writer's default. */
-  acceptAll(method?: ConsentMethod): ConsentState;
-  rejectAll(): ConsentState;
-  save(choices: Readonly<Record<CategoryId, boolean>>, method?: ConsentMethod): ConsentState;
+  acceptAll(method?: ConsentMethod): Promise<ConsentState>;
+  rejectAll(): Promise<ConsentState>;
+  save(choices: Readonly<Record<CategoryId, boolean>>, method?: ConsentMethod): Promise<ConsentState>;
 }
 
 /** The visitor's answer to the age question (`minimumAge`). */
@@ -91,9 +91,12 @@ export function createUIModel(init: {
     focusIn('.age');
   };
 
-  const decide = (state: ConsentState | undefined) => {
+  // The layers close once the decision is recorded (a few milliseconds: storage, other tabs).
+  const decide = (pending: Promise<ConsentState> | undefined) => {
     age.value = null;
-    if (!state) return;
+    pending?.then(applyDecision);
+  };
+  const applyDecision = (state: ConsentState) => {
     consent.value = state;
     draft.value = prefill(state, config.value.categoryIds);
     if (state.status === 'given') isBannerOpen.value = false;

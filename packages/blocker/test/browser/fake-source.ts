@@ -1,6 +1,11 @@
 // Test helpers shared by the blocker's browser tests: a hand-made ConsentSource and the gate
 // installed with rules that send same-origin test URLs to categories.
-import { type BlockerOptions, installBlocker } from '@consentgate/blocker';
+import {
+  type BlockerOptions,
+  createPlaceholder,
+  installBlocker,
+  type PlaceholderOptions,
+} from '@consentgate/blocker';
 import type { ConsentSource } from '@consentgate/core';
 
 export interface FakeSource extends ConsentSource {
@@ -42,10 +47,22 @@ export const rules = [
   { category: 'pixels', match: [`${host}/__pixels/`] },
 ];
 
-/** Installs the gate with the test rules; returns the source and the cleanup. */
-export function setup(options: Partial<BlockerOptions> & { consent?: Record<string, boolean> } = {}) {
+/**
+ * Installs the gate with the test rules and placeholders drawn by `createPlaceholder` (with the
+ * texts and `onAllow` given, else its defaults); returns the source and the cleanup.
+ */
+export function setup(
+  options: Omit<Partial<BlockerOptions>, 'placeholder'> &
+    PlaceholderOptions & { consent?: Record<string, boolean> } = {},
+) {
   const source = createFakeSource(options.consent);
-  const cleanup = installBlocker({ rules, ...options, source });
+  const { placeholder, onAllow, ...rest } = options;
+  const cleanup = installBlocker({
+    rules,
+    placeholder: (frame, category) => createPlaceholder(frame, category, { placeholder, onAllow }),
+    ...rest,
+    source,
+  });
   return { source, cleanup };
 }
 

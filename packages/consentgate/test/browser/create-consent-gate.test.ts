@@ -32,7 +32,7 @@ test('a first visit: the gate holds analytics, loads the UI by itself and shows 
   document.body.append(tag);
   expect((window as { npmTagRan?: boolean }).npmTagRan).toBeUndefined();
 
-  gate.acceptAll();
+  await gate.acceptAll();
   await vi.waitFor(() => expect((window as { npmTagRan?: boolean }).npmTagRan).toBe(true));
   await vi.waitFor(() => expect(floating()).toBeTruthy());
 });
@@ -70,7 +70,7 @@ test('destroy() restores the page: originals back, UI and floating button gone, 
   const gate = createConsentGate(config(), options);
   await vi.waitFor(() => expect(dialog()).toBeTruthy());
   expect(window.fetch).not.toBe(original.fetch);
-  gate.rejectAll();
+  await gate.rejectAll();
   await vi.waitFor(() => expect(floating()).toBeTruthy());
 
   gate.destroy();

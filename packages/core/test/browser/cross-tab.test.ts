@@ -68,14 +68,14 @@ test('a decision in one tab applies in the other without reload, remote and with
   const b = openTab(frameWindow());
   await Promise.all([a.manager.ready, b.manager.ready]);
 
-  const { record } = a.manager.update({ analytics: true });
+  const { record } = await a.manager.update({ analytics: true });
   await vi.waitFor(() => expect(b.changes).toHaveLength(1));
   expect(b.changes[0]).toMatchObject({ changed: ['analytics'], remote: true });
   expect(b.manager.getConsent().record).toEqual(record);
   expect(b.manager.source.get('analytics')).toBe(true);
   expect(b.writes).toEqual({ cookie: 0, store: 0, posted: 0 });
 
-  b.manager.rejectAll();
+  await b.manager.rejectAll();
   await vi.waitFor(() => expect(a.changes).toHaveLength(2));
   expect(a.changes[1]).toMatchObject({ changed: ['analytics'], remote: true });
   expect(a.manager.source.get('analytics')).toBe(false);
@@ -86,18 +86,31 @@ test('a decision in one tab applies in the other without reload, remote and with
   expect(a.writes).toEqual({ cookie: 1, store: 1, posted: 1 });
 });
 
-test('a message from any BroadcastChannel of the origin is understood (the wire format is the cookie value)', async () => {
+test('the channel is a doorbell: a message from any script only makes tabs re-read storage', async () => {
   const a = openTab(window);
   const b = openTab(frameWindow());
+  await Promise.all([a.manager.ready, b.manager.ready]);
   const other = new BroadcastChannel(`consentgate:${name}`);
   cleanups.push(() => other.close());
   const received: unknown[] = [];
   other.onmessage = (event) => received.push(event.data);
-  const { record } = b.manager.acceptAll();
+  const { record } = await b.manager.acceptAll();
   await vi.waitFor(() => expect(received).toHaveLength(1));
-  expect(received[0]).toBe(document.cookie.match(/cg_tabs=([^;]*)/)![1]);
+  // The ring carries nothing to apply.
+  expect(received[0]).toBe('');
   await vi.waitFor(() => expect(a.manager.getConsent().record).toEqual(record));
-  other.postMessage('');
-  await vi.waitFor(() => expect(a.manager.getConsent().status).toBe('none'));
-  await vi.waitFor(() => expect(b.manager.getConsent().status).toBe('none'));
+  // Forged messages: a reset, a record granting everything, garbage. Nothing is stored by them,
+  // so the tabs keep what storage holds.
+  const forged = { ...record!, id: 'forged', updated: record!.updated + 1000, choices: { analytics: true } };
+  for (const message of ['', JSON.stringify(forged), `1|forged|1|0|zz|zz|a|en|+analytics+advertising`, 42])
+    other.postMessage(message);
+  // A real decision after them: once tab A follows it, it has seen the forged rings too (and
+  // whenever it handles one, it re-reads storage, which only the real decisions wrote).
+  const latest = await b.manager.update({ pixels: true });
+  await vi.waitFor(() => expect(a.manager.getConsent().record).toEqual(latest.record));
+  expect(b.manager.getConsent().record).toEqual(latest.record);
+  for (const change of a.changes) {
+    expect(change.state.status).toBe('given');
+    expect(change.state.record!.id).toBe(record!.id);
+  }
 });

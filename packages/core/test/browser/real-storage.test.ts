@@ -36,7 +36,7 @@ describe('real cookie and IndexedDB', () => {
   test('a decision lands in document.cookie and in IndexedDB with its history', async () => {
     const name = nextName();
     const manager = open(name);
-    const { record } = manager.update({ analytics: true, pixels: false }, 'preferences');
+    const { record } = await manager.update({ analytics: true, pixels: false }, 'preferences');
     await manager.ready;
     expect(readConsentCookie(document.cookie, name)).toEqual(record);
     await expect(manager.history()).resolves.toEqual([
@@ -48,7 +48,7 @@ describe('real cookie and IndexedDB', () => {
   test('the next page load reads the consent synchronously from the cookie', async () => {
     const name = nextName();
     const first = open(name);
-    const { record } = first.acceptAll();
+    const { record } = await first.acceptAll();
     await first.history();
     const next = open(name);
     expect(next.getConsent()).toMatchObject({ status: 'given', record });
@@ -58,7 +58,7 @@ describe('real cookie and IndexedDB', () => {
   test('a lost cookie is restored from IndexedDB', async () => {
     const name = nextName();
     const first = open(name);
-    const { record } = first.rejectAll();
+    const { record } = await first.rejectAll();
     await first.history();
     deleteCookie(name);
     const next = open(name);
@@ -71,7 +71,7 @@ describe('real cookie and IndexedDB', () => {
   test('a lost IndexedDB record is refilled from the cookie', async () => {
     const name = nextName();
     const first = open(name);
-    const { record } = first.acceptAll();
+    const { record } = await first.acceptAll();
     await first.history();
     await del(name, db);
     const next = open(name);
@@ -82,7 +82,7 @@ describe('real cookie and IndexedDB', () => {
   test('reset forgets the consent in both', async () => {
     const name = nextName();
     const manager = open(name);
-    manager.acceptAll();
+    await manager.acceptAll();
     await manager.reset();
     expect(readConsentCookie(document.cookie, name)).toBeNull();
     expect(await get(name, db)).toBeUndefined();

@@ -15,8 +15,9 @@ afterEach(() => {
 });
 
 function setup(config: unknown = {}, options: MountOptions = {}, cookies = memoryJar()) {
-  const manager = createConsentManager(config, { channel: false, store: false, cookies });
-  const ui = mountConsentUI(manager, options);
+  const manager = createConsentManager(config, { channel: false, store: false, cookies, otherKeys: ['ui'] });
+  // The gate hands the UI its own slice of the config, `ui`.
+  const ui = mountConsentUI(manager, { ui: (config as { ui?: unknown })?.ui, ...options });
   mounted.push({ ui, manager });
   return { manager, ui, cookies };
 }
@@ -115,7 +116,7 @@ describe('banner', () => {
   test('follows consent made elsewhere (another tab, the API) and a reset', async () => {
     const { manager } = setup();
     await expect.poll(banner).not.toBeNull();
-    manager.acceptAll('api');
+    await manager.acceptAll('api');
     await expect.poll(banner).toBeNull();
     await manager.reset();
     await expect.poll(banner).not.toBeNull();
@@ -407,14 +408,14 @@ describe('controller', () => {
     const trigger = document.body.appendChild(document.createElement('button'));
     trigger.dataset.consentgate = 'preferences';
     trigger.click();
-    manager.acceptAll();
+    await manager.acceptAll();
     expect(document.querySelector('consentgate-ui')).toBeNull();
   });
 
   test('triggers: false leaves [data-consentgate] clicks and the floating button to the gate', async () => {
     const { manager } = setup({}, { triggers: false });
     await expect.poll(banner).not.toBeNull();
-    manager.acceptAll();
+    await manager.acceptAll();
     await expect.poll(banner).toBeNull();
     expect($('.fb')).toBeNull();
     const trigger = document.body.appendChild(document.createElement('button'));

@@ -41,12 +41,12 @@ describe('preview', () => {
     expect(shadow.querySelector('.d')).toBeNull();
 
     expect(
-      handle.update({ translations: { en: { bannerTitle: 'Second' } }, ui: { position: 'box' } }),
+      await handle.update({ translations: { en: { bannerTitle: 'Second' } }, ui: { position: 'box' } }),
     ).toEqual([]);
     await expect.poll(() => shadow.querySelector('h2')?.textContent).toBe('Second');
     expect(shadow.querySelector('.b')!.classList.contains('box')).toBe(true);
 
-    const issues = handle.update({
+    const issues = await handle.update({
       translations: { en: { bannerTitle: 'Third' } },
       ui: { position: 'top' },
       lifetimeDays: -1,
@@ -59,8 +59,8 @@ describe('preview', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(shadow.querySelector('h2')!.textContent).toBe('Second');
 
-    expect(handle.update('not a config').length).toBeGreaterThan(0);
-    expect(handle.update(null).length).toBeGreaterThanOrEqual(0);
+    expect((await handle.update('not a config')).length).toBeGreaterThan(0);
+    expect((await handle.update(null)).length).toBeGreaterThanOrEqual(0);
   });
 
   test('locale and theme options; preferences only', async () => {
@@ -100,7 +100,7 @@ describe('preview', () => {
     expect(shadow.querySelector('.d')!.textContent).toContain('Policy version 2');
 
     // Live: a new version in the config is what the banner names next.
-    handle.update({ ...config, policyVersion: '4', policyArchive: {} });
+    await handle.update({ ...config, policyVersion: '4', policyArchive: {} });
     await expect.poll(() => shadow.querySelector('#cg-bd')!.textContent).toContain('now version 4');
     expect(shadow.querySelector('.d')!.textContent).toContain('Policy version previous');
   });
@@ -114,7 +114,7 @@ describe('preview', () => {
       .toBe(
         'Your browser sent a Global Privacy Control signal, so Advertising and Pixels and beacons stay off, even with “Accept all”.',
       );
-    handle.update({ gpc: false });
+    await handle.update({ gpc: false });
     await expect.poll(() => shadow.querySelector('.b .note')).toBeNull();
     expect(shadow.querySelector('.b h2')!.textContent).toBe('We value your privacy');
   });
@@ -131,7 +131,7 @@ describe('preview', () => {
     shadow.querySelector<HTMLButtonElement>('.b .age .btn')!.click();
     await expect.poll(() => shadow.querySelector('.b .age')).toBeNull();
     expect(document.cookie).not.toContain('cg_consent');
-    handle.update({});
+    await handle.update({});
     await new Promise((r) => setTimeout(r, 0));
     expect(shadow.querySelector('.b .age')).toBeNull();
     expect(shadow.querySelectorAll('.b .acts .btn')).toHaveLength(3);

@@ -236,7 +236,7 @@ describe('minors (minimumAge)', () => {
 
     await userEvent.click(button('Accept all', '.b'));
     await expect.poll(question).not.toBeNull();
-    manager.rejectAll('api');
+    await manager.rejectAll('api');
     await expect.poll(banner).toBeNull();
     await manager.reset();
     await expect.poll(banner).not.toBeNull();

@@ -1,13 +1,27 @@
 // The config keys of "promises our users make": Consent Mode, GPC, receipts, minors, policy
 // changes, recipients of separate categories. Each is validated with its path, like every key.
 import { resolveConfig } from '@consentgate/core';
+import { checkConfig, FEATURE_KEYS, resolveConsentMode, resolveReceipts } from 'consentgate';
 import { describe, expect, test } from 'vitest';
+
+// Each feature resolves its own slice; this puts them side by side, with every issue of the whole.
+function resolveAll(input: Record<string, unknown>) {
+  const { config } = resolveConfig(input, { otherKeys: FEATURE_KEYS });
+  return {
+    config: {
+      ...config,
+      googleConsentMode: resolveConsentMode(input.googleConsentMode, config.categoryIds),
+      receipts: resolveReceipts(input.receipts),
+    },
+    issues: checkConfig(input),
+  };
+}
 
 const withFunctional = { categories: { functional: { label: 'Functional' } } };
 
 describe('googleConsentMode', () => {
   test('true gives the default mapping, no regions and wait_for_update 500', () => {
-    const { config, issues } = resolveConfig({ googleConsentMode: true });
+    const { config, issues } = resolveAll({ googleConsentMode: true });
     expect(issues).toEqual([]);
     expect(config.googleConsentMode).toEqual({
       mapping: {
@@ -25,18 +39,18 @@ describe('googleConsentMode', () => {
   });
 
   test('a functional category feeds functionality and personalization storage', () => {
-    const mode = resolveConfig({ ...withFunctional, googleConsentMode: true }).config.googleConsentMode!;
+    const mode = resolveAll({ ...withFunctional, googleConsentMode: true }).config.googleConsentMode!;
     expect(mode.mapping.functionality_storage).toEqual(['functional']);
     expect(mode.mapping.personalization_storage).toEqual(['functional']);
   });
 
   test('false and absent mean off', () => {
-    expect(resolveConfig({ googleConsentMode: false }).config.googleConsentMode).toBeNull();
-    expect(resolveConfig({}).config.googleConsentMode).toBeNull();
+    expect(resolveAll({ googleConsentMode: false }).config.googleConsentMode).toBeNull();
+    expect(resolveAll({}).config.googleConsentMode).toBeNull();
   });
 
   test('mapping merges over the defaults; regions and waitForUpdate are kept', () => {
-    const { config, issues } = resolveConfig({
+    const { config, issues } = resolveAll({
       ...withFunctional,
       googleConsentMode: {
         mapping: { ad_user_data: ['advertising', 'pixels'], personalization_storage: [] },
@@ -61,7 +75,7 @@ describe('googleConsentMode', () => {
   });
 
   test('bad parts are reported with their paths and dropped', () => {
-    const { config, issues } = resolveConfig({
+    const { config, issues } = resolveAll({
       googleConsentMode: {
         mapping: { ad_storage: ['ads'], analytics_store: ['analytics'] },
         regions: [{ region: ['usa'], granted: ['analytics'] }, { granted: ['analytics'] }, 'EU'],
@@ -87,7 +101,7 @@ describe('googleConsentMode', () => {
   });
 
   test('anything but a boolean or an object is reported and means off', () => {
-    const { config, issues } = resolveConfig({ googleConsentMode: 'yes' });
+    const { config, issues } = resolveAll({ googleConsentMode: 'yes' });
     expect(issues).toEqual([{ path: 'googleConsentMode', message: 'expected true, false or an object' }]);
     expect(config.googleConsentMode).toBeNull();
   });
@@ -95,26 +109,26 @@ describe('googleConsentMode', () => {
 
 describe('gpc', () => {
   test('honoured by default for advertising and pixels', () => {
-    expect(resolveConfig({}).config.gpc).toEqual({ honour: true, categories: ['advertising', 'pixels'] });
-    expect(resolveConfig({ gpc: true }).config.gpc).toEqual({
+    expect(resolveAll({}).config.gpc).toEqual({ honour: true, categories: ['advertising', 'pixels'] });
+    expect(resolveAll({ gpc: true }).config.gpc).toEqual({
       honour: true,
       categories: ['advertising', 'pixels'],
     });
   });
 
   test('false ignores the signal; categories can be chosen', () => {
-    expect(resolveConfig({ gpc: false }).config.gpc.honour).toBe(false);
-    expect(resolveConfig({ gpc: { categories: ['analytics'] } }).config.gpc).toEqual({
+    expect(resolveAll({ gpc: false }).config.gpc.honour).toBe(false);
+    expect(resolveAll({ gpc: { categories: ['analytics'] } }).config.gpc).toEqual({
       honour: true,
       categories: ['analytics'],
     });
   });
 
   test('bad values are reported with their paths', () => {
-    const { config, issues } = resolveConfig({ gpc: { categories: ['ads', 'pixels'], honor: true } });
+    const { config, issues } = resolveAll({ gpc: { categories: ['ads', 'pixels'], honor: true } });
     expect(issues.map((issue) => issue.path)).toEqual(['gpc.categories[0]', 'gpc.honor']);
     expect(config.gpc).toEqual({ honour: true, categories: ['pixels'] });
-    expect(resolveConfig({ gpc: 'honour' }).issues).toEqual([
+    expect(resolveAll({ gpc: 'honour' }).issues).toEqual([
       { path: 'gpc', message: 'expected true, false or { categories: [...] }' },
     ]);
   });
@@ -122,7 +136,7 @@ describe('gpc', () => {
 
 describe('receipts, minimumAge, policyChanges', () => {
   test('valid values are kept', () => {
-    const { config, issues } = resolveConfig({
+    const { config, issues } = resolveAll({
       receipts: { endpoint: '/consent/receipts' },
       minimumAge: 14,
       policyChanges: { en: 'We now use a new analytics provider.', 'zh-CN': '我们更换了分析服务商。' },
@@ -137,19 +151,20 @@ describe('receipts, minimumAge, policyChanges', () => {
   });
 
   test('invalid values are reported with their paths and left out', () => {
-    const { config, issues } = resolveConfig({
+    const { config, issues } = resolveAll({
       receipts: { url: '/r' },
       minimumAge: 13.5,
       policyChanges: 42,
     });
+    // Core's fields first, then each feature's (here: receipts).
     expect(issues).toEqual([
-      { path: 'receipts.url', message: 'unknown option' },
-      { path: 'receipts.endpoint', message: 'required' },
       { path: 'minimumAge', message: 'expected a whole number of years (1 to 99)' },
       { path: 'policyChanges', message: 'expected a string or an object of strings per locale' },
+      { path: 'receipts.url', message: 'unknown option' },
+      { path: 'receipts.endpoint', message: 'required' },
     ]);
     expect(config).toMatchObject({ receipts: null, minimumAge: undefined, policyChanges: undefined });
-    expect(resolveConfig({ receipts: { endpoint: 'not a url' } }).issues[0].path).toBe('receipts.endpoint');
+    expect(resolveAll({ receipts: { endpoint: 'not a url' } }).issues[0].path).toBe('receipts.endpoint');
   });
 });
 
@@ -161,7 +176,7 @@ describe('categories.<id>.recipient', () => {
       purpose: { en: 'Hosting', 'zh-CN': '托管' },
       dataTypes: 'account id, orders',
     };
-    const { config, issues } = resolveConfig({
+    const { config, issues } = resolveAll({
       categories: { cross_border: { separate: true, label: 'Transfer abroad', recipient } },
     });
     expect(issues).toEqual([]);
@@ -169,7 +184,7 @@ describe('categories.<id>.recipient', () => {
   });
 
   test('a recipient without a name is reported and dropped', () => {
-    const { config, issues } = resolveConfig({
+    const { config, issues } = resolveAll({
       categories: { cross_border: { separate: true, recipient: { contact: 'x@example.com', phone: 1 } } },
     });
     expect(issues.map((issue) => issue.path)).toEqual([
