@@ -21,7 +21,9 @@ function library(pkg, inputs = { index: 'src/index.ts' }) {
   return {
     input: Object.fromEntries(Object.entries(inputs).map(([name, file]) => [name, `${dir}/${file}`])),
     external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
-    output: { dir: `${dir}/dist`, format: 'es', sourcemap: false, chunkFileNames: '[name].js' },
+    // One file per source module: a bundler that imports one function of a package takes only its
+    // modules (the UI's locale files, its triggers without Preact), whatever the others import.
+    output: { dir: `${dir}/dist`, format: 'es', sourcemap: false, preserveModules: true, preserveModulesRoot: `${dir}/src` },
     plugins: [
       typescript({
         tsconfig: `${dir}/tsconfig.json`,
@@ -71,6 +73,8 @@ const builds = {
   'gate-check': scriptTag('src/script-check.ts', 'consentgate.check.js'),
   'gate-receipts': scriptTag('src/script-receipts.ts', 'consentgate.receipts.js'),
   'gate-ui': scriptTag('src/script-ui.ts', 'consentgate.ui.js'),
+  'gate-ui-en': scriptTag('src/script-ui-en.ts', 'consentgate.ui.en.js'),
+  'gate-ui-zh-CN': scriptTag('src/script-ui-zh-CN.ts', 'consentgate.ui.zh-CN.js'),
   'core-size': measure('core'),
 };
 

@@ -1,5 +1,6 @@
-import { DEFAULT_CATEGORIES, type LocalizedText } from '@consentgate/core';
+import type { LocalizedText } from '@consentgate/core';
 import type { PreviewVisitor } from '@consentgate/ui';
+import { DEFAULT_CATEGORY_TEXTS as DEFAULT_CATEGORIES } from '@consentgate/ui';
 import type { ConsentGateConfig } from 'consentgate';
 
 /** The locales the dashboard edits texts for (the UI's built-in ones). */

@@ -44,9 +44,14 @@ Weibo>advertising>tjs.sjs.sinajs.cn *.biz.weibo.com>SINAGLOBAL`;
 
 /**
  * The built-in catalogue of well-known trackers, checked after the site's own `rules`. Plain
- * data: extend it by passing site rules (and `categories.X.cookies`), which always win.
+ * data: extend it by passing site rules (and `categories.X.cookies`), which always win. Built
+ * once on import, marked pure so a bundle that never uses it drops it (and its data).
  */
-export const catalogue: ReadonlyArray<CatalogueEntry> = DATA.split('\n').map((line) => {
-  const [vendor, category, match, cookies] = line.split('>');
-  return { vendor, category, match: match.split(' '), ...(cookies && { cookies: cookies.split(' ') }) };
-});
+export const catalogue: ReadonlyArray<CatalogueEntry> = /* @__PURE__ */ parseCatalogue(DATA);
+
+function parseCatalogue(data: string): CatalogueEntry[] {
+  return data.split('\n').map((line) => {
+    const [vendor, category, match, cookies] = line.split('>');
+    return { vendor, category, match: match.split(' '), ...(cookies && { cookies: cookies.split(' ') }) };
+  });
+}

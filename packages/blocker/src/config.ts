@@ -34,8 +34,64 @@ export const BLOCKER_KEYS: ReadonlyArray<keyof BlockerConfig> = [
 const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?(\/\S*)?$/i;
 
 /**
- * The blocker's slice of a site's config: invalid rules, patterns and flags are reported (when
- * `report` is given) and left out. `categoryIds` are the config's categories. Never throws.
+ * The blocker's slice as the gate reads it synchronously: no messages; a rule, pattern or flag
+ * that is off is left out and makes it `suspect` (the gate then loads the full checks, which
+ * name it: see {@link resolveBlockerConfig}; a test keeps the two in step).
+ */
+export function normalizeBlockerConfig(
+  input: unknown,
+  categoryIds: ReadonlyArray<CategoryId>,
+): { config: ResolvedBlockerConfig; suspect: boolean } {
+  let suspect = false;
+  const root = isConfigObject(input) ? input : {};
+  const get = (key: string): unknown => {
+    try {
+      return root[key];
+    } catch {
+      suspect = true;
+    }
+  };
+  const flag = (key: string) => {
+    const value = get(key);
+    suspect ||= value !== undefined && typeof value !== 'boolean';
+    return value === true;
+  };
+  const given = get('rules');
+  const rules: Rule[] = [];
+  if (given !== undefined && !Array.isArray(given)) suspect = true;
+  for (const rule of Array.isArray(given) ? given : []) {
+    try {
+      const match = Array.isArray(rule?.match)
+        ? rule.match.filter((p: unknown) => typeof p === 'string' && HOST_PATTERN.test(p))
+        : [];
+      if (
+        !categoryIds.includes(rule?.category) ||
+        match.length !== rule.match.length ||
+        Object.keys(rule).length > 2
+      )
+        suspect = true;
+      if (categoryIds.includes(rule?.category) && Array.isArray(rule.match))
+        rules.push({ category: rule.category, match });
+    } catch {
+      suspect = true;
+    }
+  }
+  return {
+    config: {
+      rules,
+      blockSameOrigin: flag('blockSameOrigin'),
+      debug: flag('debug'),
+      replayHeldRequests: flag('replayHeldRequests'),
+      reloadOnRevoke: flag('reloadOnRevoke'),
+    },
+    suspect,
+  };
+}
+
+/**
+ * The blocker's slice of a site's config, with every problem reported by its path (rules,
+ * patterns and flags that are off are left out). The value is exactly what
+ * {@link normalizeBlockerConfig} reads, so the gate and the checks cannot disagree. Never throws.
  */
 export function resolveBlockerConfig(
   input: unknown,
@@ -44,33 +100,20 @@ export function resolveBlockerConfig(
 ): ResolvedBlockerConfig {
   const c = createChecks(report);
   const root = isConfigObject(input) ? input : {};
-  const flag = (key: keyof BlockerConfig) => {
+  for (const key of ['blockSameOrigin', 'debug', 'replayHeldRequests', 'reloadOnRevoke']) {
     const value = read(root, key, key, report);
-    return value !== undefined && c.flag(value, key) === true;
-  };
-  const category = c.is(
-    (v) => typeof v === 'string' && categoryIds.includes(v),
-    `expected one of ${categoryIds.join(', ')}`,
-  );
+    if (value !== undefined) c.flag(value, key);
+  }
   const rules = read(root, 'rules', 'rules', report);
-  return {
-    rules: (rules === undefined
-      ? []
-      : (c.list(
-          c.object(
-            {
-              category,
-              match: c.list(
-                c.matching(HOST_PATTERN, 'expected a host pattern like *.example.com or example.com/path'),
-              ),
-            },
-            'category',
-            'match',
-          ),
-        )(rules, 'rules') ?? [])) as Rule[],
-    blockSameOrigin: flag('blockSameOrigin'),
-    debug: flag('debug'),
-    replayHeldRequests: flag('replayHeldRequests'),
-    reloadOnRevoke: flag('reloadOnRevoke'),
-  };
+  if (rules !== undefined) {
+    const category = c.is(
+      (v) => typeof v === 'string' && categoryIds.includes(v),
+      `expected one of ${categoryIds.join(', ')}`,
+    );
+    const match = c.list(
+      c.matching(HOST_PATTERN, 'expected a host pattern like *.example.com or example.com/path'),
+    );
+    c.list(c.object({ category, match }, 'category', 'match'))(rules, 'rules');
+  }
+  return normalizeBlockerConfig(input, categoryIds).config;
 }

@@ -1,5 +1,6 @@
-// The held elements of one window: what makes an element inert, what is waiting for which
-// category, and the queue that releases them in document order once their category is granted.
+// The held elements of one window: what makes an element inert and what waits for which
+// category. Giving them back (release.ts) is another module, which the gate loads after it ran:
+// nothing can be granted before then.
 import type { Decisions } from './decide';
 import {
   EXECUTABLE,
@@ -8,13 +9,11 @@ import {
   holdAttribute,
   isAnnotated,
   makeScriptInert,
-  restoreAttributes,
   SELECTOR,
   type SetAttribute,
   urlOf,
 } from './element';
 import type { Log } from './log';
-import { trustedScripts } from './trusted-types';
 
 export type Win = Window & typeof globalThis;
 
@@ -24,10 +23,8 @@ export interface HolderContext {
   decisions: Decisions;
   set: SetAttribute;
   log: Log;
-  /** The box shown instead of a held iframe (null: none). */
+  /** The box shown instead of a held iframe (null: none yet). */
   placeholder(frame: HTMLElement, category: string): HTMLElement | null;
-  /** A same-origin frame was inserted: give its window the same gate. */
-  onFrame(frame: HTMLIFrameElement): void;
 }
 
 /** The held elements of one window; see {@link createHolder}. */
@@ -36,16 +33,20 @@ export interface Holder {
   hold(url: string | null, el?: Element): string | null;
   /** Makes `el` inert when its category is denied (it becomes annotated markup); true when it did. */
   neutralise(el: Element): boolean;
-  /** Registers annotated markup: released at once when allowed, else held until it is. */
+  /** Registers annotated markup: handed to `release` when allowed, else held until it is. */
   track(el: Element): void;
   /** Appends `node` (when gated) and every gated element below it to `into`; one scan. */
   collect(node: Node, into: Element[]): Element[];
   /** An HTML string with every denied element in it made inert. */
   sanitize(html: string): string;
-  /** Whether `el` is a copy the gate itself inserted on release. */
-  isReleased(el: Element | null): boolean;
-  /** After a consent change: with `revoked`, loaded embeds go back behind their placeholders; then everything now allowed is released. */
-  update(revoked: boolean): void;
+  /** Held annotated elements, by document order when sorted. */
+  readonly held: Set<Element>;
+  /** Copies the gate itself inserted on release (never held again as they load). */
+  readonly released: WeakSet<Element>;
+  /** Each held iframe's placeholder box and the display style it had. */
+  readonly placeholders: Map<Element, [HTMLElement, string]>;
+  /** Gives back an allowed element (set once the release module is loaded). */
+  release?: (el: Element) => void;
   /** Removes the placeholders and shows the held iframes' boxes again (they stay held). */
   cleanup(): void;
 }
@@ -56,9 +57,7 @@ export function createHolder(ctx: HolderContext): Holder {
   const held = new Set<Element>();
   const released = new WeakSet<Element>();
   const placeholders = new Map<Element, [HTMLElement, string]>();
-  const queue: Element[] = [];
   const template = Object.getOwnPropertyDescriptor(w.Element.prototype, 'innerHTML')!;
-  let pumping = false;
 
   const hold: Holder['hold'] = (url, el) =>
     decisions.hold(url, el?.getAttribute('data-category'), w.document.baseURI, w.location.origin);
@@ -112,89 +111,22 @@ export function createHolder(ctx: HolderContext): Holder {
     }
   };
 
-  const release = (el: Element): void | Promise<void> => {
-    const category = el.getAttribute('data-category') ?? '';
-    if (!decisions.allowed(category)) return void held.add(el);
-    log('released', el.tagName.toLowerCase(), urlOf(el), category);
-    const box = placeholders.get(el);
-    if (box) {
-      placeholders.delete(el);
-      box[0].remove();
-      (el as HTMLElement).style.display = box[1];
-    }
-    if (el.tagName === 'IFRAME') {
-      // Chromium drops a src set on an iframe just after it was inserted (its initial
-      // about:blank load wins; seen when released during parsing). A fresh copy always navigates.
-      const fresh = el.cloneNode() as Element;
-      restoreAttributes(set, fresh);
-      released.add(fresh);
-      el.parentNode?.replaceChild(fresh, el);
-      return;
-    }
-    if (el.tagName !== 'SCRIPT') return restoreAttributes(set, el);
-    // A script the browser has seen never runs again: a fresh copy replaces it.
-    const parent = el.parentNode;
-    if (!parent) return;
-    const old = el as HTMLScriptElement;
-    const fresh = w.document.createElement('script');
-    const trusted = trustedScripts(w);
-    for (const { name, value } of Array.from(old.attributes)) {
-      // `on*` handlers stay on the held element, which hears the copy's load and error (below).
-      if (name !== 'type' && name !== 'data-type' && !/^on/i.test(name))
-        set(fresh, name, name === 'src' ? trusted.url(value) : value);
-    }
-    const type = old.getAttribute('data-type');
-    if (type) set(fresh, 'type', type);
-    // The nonce attribute is hidden once connected (HTML spec, "nonce attributes"); the property keeps it.
-    if (old.nonce) fresh.nonce = old.nonce;
-    // Page code keeps the element it created (a loader awaiting `script.addEventListener('load')`):
-    // its `onload`/`onerror` and listeners hear the copy's events, once, with the held element as target.
-    for (const kind of ['load', 'error'])
-      fresh.addEventListener(kind, () => old.dispatchEvent(new Event(kind)), { once: true });
-    if (old.text) fresh.text = trusted.script(old.text);
-    released.add(fresh);
-    const external = fresh.hasAttribute('src');
-    // Inserted scripts are async by default; without `async` they keep their order.
-    if (external && !fresh.hasAttribute('async')) fresh.async = false;
-    const wait = external && !fresh.async && !fresh.noModule && EXECUTABLE.test(fresh.type);
-    return new Promise<void>((done) => {
-      if (wait) {
-        fresh.addEventListener('load', () => done());
-        fresh.addEventListener('error', () => done());
+  const holder: Holder = {
+    hold,
+    neutralise,
+    collect,
+    sanitize,
+    held,
+    released,
+    placeholders,
+    track(el) {
+      if (released.has(el) || !isAnnotated(el)) return;
+      const category = el.getAttribute('data-category')!.trim();
+      if (decisions.allowed(category) && holder.release) {
+        held.delete(el);
+        holder.release(el);
+        return;
       }
-      parent.replaceChild(fresh, old);
-      if (!wait) done();
-    });
-  };
-
-  // Releases one element at a time, waiting for each ordered external script to load, so
-  // inline tags that use it run after it, as they would have without the gate.
-  const pump = async () => {
-    if (pumping) return;
-    pumping = true;
-    try {
-      for (let el = queue.shift(); el; el = queue.shift()) {
-        try {
-          await release(el);
-        } catch (error) {
-          console.error('[consentgate] could not release', el, error);
-        }
-      }
-    } finally {
-      pumping = false;
-    }
-  };
-
-  const track: Holder['track'] = (el) => {
-    if (released.has(el) || !isAnnotated(el)) return;
-    const category = el.getAttribute('data-category')!.trim();
-    if (decisions.allowed(category)) {
-      held.delete(el);
-      if (!queue.includes(el)) queue.push(el);
-      queue.sort(byDocumentOrder);
-      // Started a microtask later, so every tag found in the same pass is queued in order first.
-      w.Promise.resolve().then(pump);
-    } else {
       if (!held.has(el)) {
         held.add(el);
         log('held', el.tagName.toLowerCase(), urlOf(el), category);
@@ -207,26 +139,6 @@ export function createHolder(ctx: HolderContext): Holder {
         el.parentNode.insertBefore(box, el);
         frame.style.display = 'none';
       }
-    }
-  };
-
-  return {
-    hold,
-    neutralise,
-    track,
-    collect,
-    sanitize,
-    isReleased: (el) => !!el && released.has(el),
-    update(revoked) {
-      // An embed keeps talking to its host while it is loaded: a revoked one goes back behind
-      // its placeholder (its document unloads), to be released again on the next grant.
-      if (revoked) {
-        for (const frame of w.document.querySelectorAll('iframe[src]')) {
-          released.delete(frame);
-          if (neutralise(frame)) track(frame);
-        }
-      }
-      for (const el of [...held].sort(byDocumentOrder)) track(el);
     },
     cleanup() {
       for (const [el, [box, display]] of placeholders) {
@@ -236,8 +148,5 @@ export function createHolder(ctx: HolderContext): Holder {
       placeholders.clear();
     },
   };
-}
-
-function byDocumentOrder(a: Node, b: Node): number {
-  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
+  return holder;
 }

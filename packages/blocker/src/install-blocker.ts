@@ -2,7 +2,7 @@ import type { ConsentSource } from '@consentgate/core';
 import type { Rule } from './config';
 import type { GateContext } from './context';
 import { createDecisions } from './decide';
-import { createHolder, type Holder, type Win } from './holder';
+import { createHolder, type Win } from './holder';
 import { installCookies } from './install-cookies';
 import { installHtmlStrings } from './install-html-strings';
 import { createParserWatch, installInsertion } from './install-insertion';
@@ -11,11 +11,20 @@ import { installUrlProperties } from './install-url-properties';
 import { installWorkers } from './install-workers';
 import { createLog } from './log';
 import { createPatcher } from './patch';
+import { createRelease, type HeldState, type Release } from './release';
 import type { BlockerOptions } from './types';
 
 // One gate per window, even when an npm copy and the script-tag copy both install one.
 const MARK = Symbol.for('consentgate.blocker');
 const noop = () => {};
+
+/** A window's gate that holds, and can be given its release side later; see {@link installGate}. */
+export interface GateHandle {
+  /** Restores every patched original (held elements stay held). */
+  cleanup(): void;
+  /** Adds the release side (`createRelease`), here and in every same-origin child frame. */
+  attach(release: (state: HeldState) => Release): void;
+}
 
 interface Installed {
   watch(doc: Document): void;
@@ -23,26 +32,26 @@ interface Installed {
 }
 
 /**
- * Installs the tracking gate in a window: from now on nothing of a denied category reaches the
- * network (scripts, iframes, images, hints, fetch, XHR, beacons, workers, cookies), and held
- * elements are released in document order when their category is granted. Fails closed: while
- * `source.get(category)` is not `true`, that category is held; `necessary` always passes.
+ * Installs the holding side of the tracking gate in a window: from now on nothing of a denied
+ * category reaches the network (scripts, iframes, images, hints, fetch, XHR, beacons, workers,
+ * cookies). Nothing held is given back until `attach(createRelease)` (the script-tag gate loads
+ * it with its manager module; {@link installBlocker} attaches it at once).
  *
  * Each channel is installed on its own: one the page makes impossible to patch is reported by
- * name and the others stay. Idempotent per window (a second call returns a no-op). Returns the
- * cleanup, which restores every patched original. Never throws.
+ * name and the others stay. Idempotent per window (a second call changes nothing). Never throws.
  */
-export function installBlocker(options: BlockerOptions): () => void {
-  const w = (options?.window ?? globalThis) as Win;
+export function installGate(options: BlockerOptions): GateHandle {
+  const w = (options.window ?? globalThis) as Win;
   const registry = w as unknown as Record<symbol, Installed | undefined>;
-  if (!w?.document) return noop;
+  const none: GateHandle = { cleanup: noop, attach: noop };
+  if (!w?.document) return none;
   const existing = registry[MARK];
   if (existing) {
     if (existing.doc !== w.document) existing.watch(w.document);
-    return noop;
+    return none;
   }
-  const source = checkSource(options.source);
-  const rules = checkRules(options.rules);
+  const { source } = options;
+  const rules = options.rules ?? [];
   const decisions = createDecisions({
     source,
     rules,
@@ -53,8 +62,12 @@ export function installBlocker(options: BlockerOptions): () => void {
   const cleanups: Array<() => void> = [];
   const failed: string[] = [];
   const setAttribute = w.Element.prototype.setAttribute;
-  const requests: Array<[string, () => void]> = [];
+  const set = (el: Element, name: string, value: string) => setAttribute.call(el, name, value);
+  const requests: HeldState['requests'] = [];
+  const children: GateHandle[] = [];
   const frames = new WeakSet<Element>();
+  let release: ((state: HeldState) => Release) | undefined;
+  let released: Release | undefined;
 
   // A same-origin frame (about:blank, srcdoc) gets the same gate in its window; its document
   // is replaced after insertion, so it is attached again on every load.
@@ -62,8 +75,10 @@ export function installBlocker(options: BlockerOptions): () => void {
     const attach = () => {
       try {
         const child = frame.contentWindow as Win | null;
-        if (child && child !== w && child.document)
-          cleanups.push(installBlocker({ ...options, window: child }));
+        if (!child || child === w || !child.document) return;
+        const handle = installGate({ ...options, window: child });
+        children.push(handle);
+        if (release) handle.attach(release);
       } catch {
         // A cross-origin frame: its own origin, its own rules.
       }
@@ -75,19 +90,18 @@ export function installBlocker(options: BlockerOptions): () => void {
     attach();
   };
 
-  const holder: Holder = createHolder({
+  const holder = createHolder({
     w,
     decisions,
-    set: (el, name, value) => setAttribute.call(el, name, value),
+    set,
     log,
     placeholder: (frame, category) => options.placeholder?.(frame, category) ?? null,
-    onFrame,
   });
   const ctx: GateContext = {
     w,
     decisions,
     holder,
-    set: (el, name, value) => setAttribute.call(el, name, value),
+    set,
     drop(kind, url, category, replay) {
       const keep = !!(options.replayHeldRequests && replay);
       if (keep) requests.push([category, replay!]);
@@ -96,6 +110,7 @@ export function installBlocker(options: BlockerOptions): () => void {
     patcher: () => createPatcher((name) => failed.push(name)),
   };
   const handled = new WeakSet<Node>();
+  const cookie = Object.getOwnPropertyDescriptor(w.Document.prototype, 'cookie');
   const guarded = <T>(name: string, install: () => T): T | undefined => {
     try {
       return install();
@@ -103,11 +118,8 @@ export function installBlocker(options: BlockerOptions): () => void {
       failed.push(`${name} (${String(error)})`);
     }
   };
-  const cookies = guarded('cookies', () =>
-    installCookies({ ...ctx, log: (what, names, category) => log(what, 'cookie', names, category) }),
-  );
-  if (cookies) cleanups.push(cookies.cleanup);
   for (const [name, install] of [
+    ['cookies', () => installCookies(ctx)],
     ['URL properties', () => installUrlProperties(ctx)],
     ['insertion', () => installInsertion({ ...ctx, handled, onFrame })],
     ['HTML strings', () => installHtmlStrings(ctx)],
@@ -122,26 +134,10 @@ export function installBlocker(options: BlockerOptions): () => void {
     cleanups.push(parser.stop);
     guarded('parser watch', () => parser.watch(w.document));
   }
-
-  let last = snapshot(decisions.known, decisions.allowed);
-  const onChange = () => {
-    const before = last;
-    last = snapshot(decisions.known, decisions.allowed);
-    const revoked = decisions.known.filter((id) => before[id] && !last[id]);
-    if (revoked.length) cookies?.remove(revoked);
-    holder.update(revoked.length > 0);
-    for (let i = 0; i < requests.length; i++) {
-      if (!decisions.allowed(requests[i][0])) continue;
-      const [[category, replay]] = requests.splice(i--, 1);
-      log('replayed', 'request', null, category);
-      replay();
-    }
-    if (revoked.length && options.reloadOnRevoke) w.location.reload();
-  };
   cleanups.push(
     source.subscribe(() => {
       try {
-        onChange();
+        released?.changed();
       } catch (error) {
         console.error('[consentgate] could not apply the consent change', error);
       }
@@ -156,21 +152,54 @@ export function installBlocker(options: BlockerOptions): () => void {
       return parser?.doc;
     },
   };
-  return () => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        cleanup();
-      } catch {}
-    }
-    holder.cleanup();
-    delete registry[MARK];
+  return {
+    attach(make) {
+      if (release) return;
+      release = make;
+      released = make({
+        w,
+        decisions,
+        holder,
+        set,
+        log,
+        requests,
+        cookie,
+        reloadOnRevoke: !!options.reloadOnRevoke,
+      });
+      for (const child of children) child.attach(make);
+    },
+    cleanup() {
+      for (const child of children.splice(0)) child.cleanup();
+      for (const cleanup of cleanups.splice(0).reverse()) {
+        try {
+          cleanup();
+        } catch {}
+      }
+      holder.cleanup();
+      delete registry[MARK];
+    },
   };
 }
 
-function snapshot(known: ReadonlyArray<string>, allowed: (id: string) => boolean): Record<string, boolean> {
-  const out: Record<string, boolean> = {};
-  for (const id of known) out[id] = allowed(id);
-  return out;
+/**
+ * Installs the tracking gate in a window: from now on nothing of a denied category reaches the
+ * network (scripts, iframes, images, hints, fetch, XHR, beacons, workers, cookies), and held
+ * elements are released in document order when their category is granted. Fails closed: while
+ * `source.get(category)` is not `true`, that category is held; `necessary` always passes.
+ *
+ * Each channel is installed on its own: one the page makes impossible to patch is reported by
+ * name and the others stay. Idempotent per window (a second call returns a no-op). Returns the
+ * cleanup, which restores every patched original. Never throws: a broken option is reported on
+ * the console by name.
+ */
+export function installBlocker(options: BlockerOptions): () => void {
+  const handle = installGate({
+    ...options,
+    source: checkSource(options?.source),
+    rules: checkRules(options?.rules),
+  });
+  handle.attach(createRelease);
+  return handle.cleanup;
 }
 
 // Without a usable source the gate cannot know anything was granted: it holds everything.

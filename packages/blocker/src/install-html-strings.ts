@@ -29,7 +29,7 @@ export function installHtmlStrings(ctx: Pick<GateContext, 'w' | 'holder' | 'patc
           const current = this.currentScript;
           // A released tag is no longer parser-inserted: its write would reopen (wipe) the page.
           // It gets what a parser-inserted script gets: the markup right after it, scripts run.
-          if (current?.parentNode && holder.isReleased(current) && typeof args[0] === 'string') {
+          if (current?.parentNode && holder.released.has(current) && typeof args[0] === 'string') {
             const range = this.createRange();
             range.selectNode(current);
             const markup = args[0] + (key === 'writeln' ? '\n' : '');

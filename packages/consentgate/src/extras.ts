@@ -2,24 +2,23 @@
 // dynamic import). It attaches storage, decisions, other tabs and the expiry watch to the kernel,
 // draws placeholders and the ways back into the preferences, runs the full config checks when
 // the gate found something off, starts receipts when configured, and shows the banner when needed.
-import { createPlaceholder } from '@consentgate/blocker';
+import { createPlaceholder, createRelease, type GateHandle } from '@consentgate/blocker';
 import {
   type AttachOptions,
   attachManager,
+  CATEGORY_LABELS,
   type CategoryId,
   type ConfigIssue,
   type ConsentKernel,
+  categoryText,
   formatIssues,
   gateText,
   isConfigObject,
-  localize,
   pageLocale,
   read,
 } from '@consentgate/core';
-import type { UIController } from '@consentgate/ui';
+import { installPreferencesTriggers, type LoadLocale, type UIController } from '@consentgate/ui';
 import type { Load } from './modules';
-import { installPreferencesTriggers } from './preferences-triggers';
-import { resolveReceipts } from './receipts';
 import type { ConsentGate, GateImpl } from './types';
 
 /** What the gate hands the manager module. */
@@ -36,8 +35,11 @@ export interface ExtrasContext {
   suspect: boolean;
   load: Load;
   nonce?: string;
+  loadLocale?: LoadLocale;
   autoShow: boolean;
   managerOptions?: AttachOptions;
+  /** The gate's blocker (none when `blocker: false`): it is given its release side here. */
+  gate?: GateHandle;
   /** Gives the blocker the placeholder maker (texts in the visitor's language). */
   setPlaceholder(make: (frame: HTMLElement, category: string) => HTMLElement | null): void;
 }
@@ -51,7 +53,7 @@ export function startExtras(ctx: ExtrasContext): GateImpl {
   const cleanups: Array<() => void> = [parts.destroy];
   const locale = kernel.record()?.locale || pageLocale(config);
   const label = (category: CategoryId) =>
-    localize(config.categories[category]?.label, locale, category) || category;
+    categoryText(config, category, 'label', locale, CATEGORY_LABELS) || category;
 
   // The full checks name every problem; a valid config never downloads them.
   const checked = ctx.suspect
@@ -65,6 +67,8 @@ export function startExtras(ctx: ExtrasContext): GateImpl {
       )
     : Promise.resolve();
 
+  // From now on granted tags are given back; nothing could be granted before this module ran.
+  ctx.gate?.attach(createRelease);
   ctx.setPlaceholder((frame, category) =>
     createPlaceholder(frame, category, {
       placeholder: {
@@ -81,7 +85,12 @@ export function startExtras(ctx: ExtrasContext): GateImpl {
     // `triggers: false`: the gate owns the floating button and the preferences links, so they
     // work before (and without) the UI.
     ui ??= load('ui').then(({ mountConsentUI }) =>
-      mountConsentUI(api, { nonce: ctx.nonce, triggers: false, ui: read(raw, 'ui', '', quiet) }),
+      mountConsentUI(api, {
+        nonce: ctx.nonce,
+        triggers: false,
+        ui: read(raw, 'ui', '', quiet),
+        loadLocale: ctx.loadLocale,
+      }),
     );
     return ui.then(use).catch((error: unknown) => {
       // A UI that failed to load must not be cached: the next call tries again.
@@ -118,10 +127,14 @@ export function startExtras(ctx: ExtrasContext): GateImpl {
     }
   }
 
-  const receipts = resolveReceipts(read(raw, 'receipts', '', quiet));
-  if (receipts)
+  // The receipts module checks its own slice (and refuses an endpoint that is not http(s)).
+  const receipts = read(raw, 'receipts', '', quiet);
+  if (receipts !== undefined)
     load('receipts').then(
-      ({ installReceipts }) => cleanups.push(installReceipts(api, { endpoint: receipts.endpoint, locale })),
+      ({ installReceipts, resolveReceipts }) =>
+        cleanups.push(
+          installReceipts(api, { endpoint: resolveReceipts(receipts, report)?.endpoint, locale }),
+        ),
       (error: unknown) => report(`could not load receipts (${String(error)})`),
     );
 

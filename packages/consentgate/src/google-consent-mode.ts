@@ -40,26 +40,38 @@ export type ConsentModeSignals = Record<ConsentModeSignal, 'granted' | 'denied'>
 // ISO 3166-1 alpha-2, optionally with an ISO 3166-2 subdivision: what gtag accepts in `region`.
 const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
+const SIGNALS: ReadonlyArray<ConsentModeSignal> = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
+
 /**
- * Resolves `config.googleConsentMode` (given as `value`): `null` when off, else the mapping
- * merged over the default, the regions and `waitForUpdate`. Problems go to `report` by path.
+ * `config.googleConsentMode` (given as `value`) as the gate reads it synchronously: `null` when
+ * off, else the mapping merged over the default (`functional`, when configured, feeds
+ * functionality and personalization storage), the regions and `waitForUpdate`; whatever is off
+ * is left out and makes it `suspect`. See {@link resolveConsentMode} for the messages.
  */
-export function resolveConsentMode(
+export function normalizeConsentMode(
   value: unknown,
   categoryIds: ReadonlyArray<CategoryId>,
-  report: Report = () => {},
-): ResolvedConsentMode | null {
-  if (value === undefined || value === false) return null;
-  const path = 'googleConsentMode';
-  const c = createChecks(report);
-  if (value !== true && !isConfigObject(value))
-    return c.bad(path, 'expected true, false or an object') ?? null;
-  const category = c.is(
-    (v) => typeof v === 'string' && categoryIds.includes(v),
-    `expected one of ${categoryIds.join(', ')}`,
-  );
+): { mode: ResolvedConsentMode | null; suspect: boolean } {
+  let suspect = false;
+  if (value === undefined || value === false) return { mode: null, suspect };
+  if (value !== true && !isConfigObject(value)) return { mode: null, suspect: true };
+  const given = value === true ? {} : value;
+  const ids = (list: unknown): CategoryId[] => {
+    if (!Array.isArray(list)) return ((suspect = true), []);
+    const ok = list.filter((id) => categoryIds.includes(id));
+    suspect ||= ok.length !== list.length;
+    return ok;
+  };
   const functional = categoryIds.includes('functional') ? ['functional'] : [];
-  const mapping: Record<ConsentModeSignal, CategoryId[]> = {
+  const mapping: Record<ConsentModeSignal, ReadonlyArray<CategoryId>> = {
     ad_storage: ['advertising'],
     ad_user_data: ['advertising'],
     ad_personalization: ['advertising'],
@@ -68,36 +80,73 @@ export function resolveConsentMode(
     personalization_storage: functional,
     security_storage: ['necessary'],
   };
-  const given = (
-    value === true
-      ? {}
-      : c.object({
-          mapping: c.object(
-            Object.fromEntries(Object.keys(mapping).map((signal) => [signal, c.list(category)])),
-          ),
-          regions: c.list(
-            c.object(
-              {
-                region: c.list(c.matching(REGION, 'expected a region code like US or US-CA')),
-                granted: c.list(category),
-              },
-              'region',
-            ),
-          ),
-          waitForUpdate: c.is(
-            (v) => typeof v === 'number' && v >= 0 && v <= 60000,
-            'expected a number of milliseconds (0 to 60000)',
-          ),
-        })(value, path)
-  ) as Record<string, unknown>;
-  return {
-    mapping: { ...mapping, ...(given.mapping as {}) },
-    // An entry left without a valid region would be a global default: dropped (already reported).
-    regions: ((given.regions || []) as Array<{ region: string[]; granted?: string[] }>)
-      .filter((entry) => entry.region.length)
-      .map((entry) => ({ region: entry.region, granted: entry.granted || [] })),
-    waitForUpdate: (given.waitForUpdate as number | undefined) ?? 500,
-  };
+  const regions: Array<{ region: string[]; granted: CategoryId[] }> = [];
+  let waitForUpdate = 500;
+  try {
+    for (const key of Object.keys(given)) suspect ||= !['mapping', 'regions', 'waitForUpdate'].includes(key);
+    const map = given.mapping;
+    if (isConfigObject(map))
+      for (const signal of Object.keys(map)) {
+        if (SIGNALS.includes(signal as ConsentModeSignal))
+          mapping[signal as ConsentModeSignal] = ids(map[signal]);
+        else suspect = true;
+      }
+    else suspect ||= map !== undefined;
+    const list = given.regions;
+    for (const entry of Array.isArray(list) ? list : ((suspect ||= list !== undefined), [])) {
+      const region = Array.isArray(entry?.region)
+        ? entry.region.filter((r: unknown) => typeof r === 'string' && REGION.test(r))
+        : [];
+      suspect ||= !Array.isArray(entry?.region) || region.length !== entry.region.length;
+      // An entry left without a valid region would be a global default: dropped.
+      if (region.length)
+        regions.push({ region, granted: entry.granted === undefined ? [] : ids(entry.granted) });
+    }
+    const wait = given.waitForUpdate;
+    if (typeof wait === 'number' && wait >= 0 && wait <= 60000) waitForUpdate = wait;
+    else suspect ||= wait !== undefined;
+  } catch {
+    suspect = true;
+  }
+  return { mode: { mapping, regions, waitForUpdate }, suspect };
+}
+
+/**
+ * Resolves `config.googleConsentMode` (given as `value`), reporting every problem by its path;
+ * the value is exactly what {@link normalizeConsentMode} reads.
+ */
+export function resolveConsentMode(
+  value: unknown,
+  categoryIds: ReadonlyArray<CategoryId>,
+  report: Report = () => {},
+): ResolvedConsentMode | null {
+  const path = 'googleConsentMode';
+  const c = createChecks(report);
+  if (value !== undefined && typeof value !== 'boolean' && !isConfigObject(value))
+    c.bad(path, 'expected true, false or an object');
+  else if (isConfigObject(value)) {
+    const category = c.is(
+      (v) => typeof v === 'string' && categoryIds.includes(v),
+      `expected one of ${categoryIds.join(', ')}`,
+    );
+    c.object({
+      mapping: c.object(Object.fromEntries(SIGNALS.map((signal) => [signal, c.list(category)]))),
+      regions: c.list(
+        c.object(
+          {
+            region: c.list(c.matching(REGION, 'expected a region code like US or US-CA')),
+            granted: c.list(category),
+          },
+          'region',
+        ),
+      ),
+      waitForUpdate: c.is(
+        (v) => typeof v === 'number' && v >= 0 && v <= 60000,
+        'expected a number of milliseconds (0 to 60000)',
+      ),
+    })(value, path);
+  }
+  return normalizeConsentMode(value, categoryIds).mode;
 }
 
 /**

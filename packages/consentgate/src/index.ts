@@ -11,7 +11,12 @@ export type {
   ConsentModeSignals,
   ResolvedConsentMode,
 } from './google-consent-mode';
-export { consentModeSignals, installConsentMode, resolveConsentMode } from './google-consent-mode';
+export {
+  consentModeSignals,
+  installConsentMode,
+  normalizeConsentMode,
+  resolveConsentMode,
+} from './google-consent-mode';
 export type { Receipt as ReceiptV1, ReceiptOptions, ReceiptsConfig } from './receipts';
 export { installReceipts, receiptTexts, resolveReceipts } from './receipts';
 export type { GateOptions } from './start-gate';
@@ -22,7 +27,16 @@ const imports: { [K in keyof Modules]: () => Promise<Modules[K]> } = {
   manager: () => import('./extras'),
   check: () => import('./config'),
   receipts: () => import('./receipts'),
-  ui: () => import('@consentgate/ui'),
+  // Destructured, so a bundler keeps only the mount in the UI chunk (locales are chunks of their own).
+  ui: () => import('@consentgate/ui').then(({ mountConsentUI }) => ({ mountConsentUI })),
+  'ui.en': () =>
+    import('@consentgate/ui')
+      .then(({ loadBuiltInLocale }) => loadBuiltInLocale('en'))
+      .then((locale) => ({ locale })),
+  'ui.zh-CN': () =>
+    import('@consentgate/ui')
+      .then(({ loadBuiltInLocale }) => loadBuiltInLocale('zh-CN'))
+      .then((locale) => ({ locale })),
 };
 const load: Load = (name) => imports[name]();
 
@@ -69,7 +83,9 @@ export type {
 // Everything of @consentgate/core that a site uses, so npm users need one dependency (a test keeps this complete).
 export {
   attachManager,
+  CATEGORY_LABELS,
   CORE_KEYS,
+  categoryText,
   checkCookieDomain,
   consentState,
   consentStatus,
@@ -78,7 +94,7 @@ export {
   createConsentManager,
   createIdbStore,
   createRecordId,
-  DEFAULT_CATEGORIES,
+  DEFAULT_CATEGORY_IDS,
   DEFAULT_CONFIG,
   encodeConsentCookie,
   formatIssues,
@@ -89,6 +105,7 @@ export {
   localesOf,
   localize,
   normalizeConfig,
+  PROTOTYPE_KEYS,
   pageLocale,
   parseConsentCookie,
   policyUrlFor,

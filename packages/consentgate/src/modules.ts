@@ -1,9 +1,11 @@
 // The parts of the SDK that load after the gate, off the blocking path. The script-tag build
 // ships each as a sibling file of `consentgate.js` (`consentgate.<name>.js`) that registers itself
 // here; the npm build loads each with a dynamic import, which bundlers split into a chunk.
+
+import type { LocaleBundle } from '@consentgate/ui';
 import type { checkConfig } from './config';
 import type { startExtras } from './extras';
-import type { installReceipts } from './receipts';
+import type { installReceipts, resolveReceipts } from './receipts';
 import type { MountUI } from './types';
 
 /** Each module by name, as its file registers it. */
@@ -13,9 +15,12 @@ export interface Modules {
   /** The full config validation with a message per field: loaded when the config looks off, or with `debug`. */
   check: { checkConfig: typeof checkConfig };
   /** Proof of consent: loaded when `receipts` is configured. */
-  receipts: { installReceipts: typeof installReceipts };
+  receipts: { installReceipts: typeof installReceipts; resolveReceipts: typeof resolveReceipts };
   /** The banner and the preferences: loaded when they are needed. */
   ui: { mountConsentUI: MountUI };
+  /** A built-in locale's texts: only the visitor's language is loaded (script tag only; npm bundles split their own). */
+  'ui.en': { locale: LocaleBundle };
+  'ui.zh-CN': { locale: LocaleBundle };
 }
 
 /** Loads a module by name (at most once; a failure may be retried by calling again). */

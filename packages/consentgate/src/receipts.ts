@@ -3,6 +3,7 @@ import {
   type ConsentManager,
   type ConsentMethod,
   type ConsentState,
+  categoryText,
   createChecks,
   createIdbStore,
   type KeyValueStore,
@@ -10,6 +11,7 @@ import {
   type Report,
   type ResolvedConfig,
 } from '@consentgate/core';
+import { DEFAULT_CATEGORY_TEXTS } from '@consentgate/ui';
 import { SDK_VERSION } from './version';
 
 /** The proof of one decision, POSTed as JSON to `config.receipts.endpoint`. */
@@ -84,11 +86,11 @@ export function receiptTexts(config: ResolvedConfig, locale: string): string {
       .sort()
       .map((key) => [key, own[key]]),
     config.categoryIds.map((id) => {
-      const { label, description, recipient: r } = config.categories[id];
+      const r = config.categories[id].recipient;
       return [
         id,
-        localize(label, locale, id),
-        localize(description, locale),
+        categoryText(config, id, 'label', locale, DEFAULT_CATEGORY_TEXTS) || id,
+        categoryText(config, id, 'description', locale, DEFAULT_CATEGORY_TEXTS),
         r ? [r.name, r.contact ?? '', localize(r.purpose, locale), localize(r.dataTypes, locale)] : null,
       ];
     }),

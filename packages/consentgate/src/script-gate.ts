@@ -2,7 +2,7 @@
 // It runs before any other script of the page, so it reads the config and the consent cookie
 // synchronously and installs every interceptor before returning; its sibling files (same folder,
 // `consentgate.<module>.js`) load right after, async, with the gate's nonce.
-import { installBlocker, trustedScripts } from '@consentgate/blocker';
+import { installGate, trustedScripts } from '@consentgate/blocker';
 import { type Load, type Modules, REGISTRY } from './modules';
 import { startGate } from './start-gate';
 import type { ConsentGate } from './types';
@@ -62,11 +62,13 @@ function scriptLoader(gateSrc: string, nonce: string): Load {
 try {
   const self = document.currentScript as HTMLScriptElement | null;
   const nonce = self?.nonce ?? '';
-  window.consentgate = startGate(readConfig(), scriptLoader(self?.src || location.href, nonce), {
+  const load = scriptLoader(self?.src || location.href, nonce);
+  window.consentgate = startGate(readConfig(), load, {
     nonce: nonce || undefined,
+    loadLocale: (locale) => load(`ui.${locale}`).then((module) => module.locale),
   });
 } catch (error) {
   // Never throw into the host page, and still fail closed: only `necessary` passes.
   console.error('[consentgate] could not start; holding every non-necessary tag:', error);
-  installBlocker({ source: { get: (category) => category === 'necessary', subscribe: () => () => {} } });
+  installGate({ source: { get: (category) => category === 'necessary', subscribe: () => () => {} } });
 }

@@ -1,6 +1,6 @@
 // `dist/consentgate.receipts.js`: loaded by the gate (see modules.ts); hands it its module.
 
 import { registerModule } from './modules';
-import { installReceipts } from './receipts';
+import { installReceipts, resolveReceipts } from './receipts';
 
-registerModule('receipts', { installReceipts });
+registerModule('receipts', { installReceipts, resolveReceipts });

@@ -2,7 +2,7 @@
 // without full validation, read the consent cookie, install the interceptors and Consent Mode's
 // default, and hand out a `window.consentgate` that works from this moment. Everything else comes
 // from the manager module, loaded right after (see modules.ts).
-import { installBlocker, resolveBlockerConfig } from '@consentgate/blocker';
+import { type GateHandle, installGate, normalizeBlockerConfig } from '@consentgate/blocker';
 import type { AttachOptions } from '@consentgate/core';
 import {
   type ConfigIssue,
@@ -13,9 +13,10 @@ import {
   normalizeConfig,
   read,
 } from '@consentgate/core';
+import type { LoadLocale } from '@consentgate/ui';
 import { FEATURE_KEYS } from './config';
 import { createGateApi } from './gate-api';
-import { installConsentMode, resolveConsentMode } from './google-consent-mode';
+import { installConsentMode, normalizeConsentMode } from './google-consent-mode';
 import type { Load } from './modules';
 import type { ConsentGate } from './types';
 
@@ -31,6 +32,8 @@ export interface GateOptions {
   blocker?: boolean;
   /** Show the banner by itself when no valid consent exists (default true). */
   autoShow?: boolean;
+  /** How the UI gets a built-in locale's texts (the script tag loads a sibling file). Default: the UI's own dynamic import. */
+  loadLocale?: LoadLocale;
   /** Passed to the consent kernel and manager (tests replace storage and clock with it). */
   manager?: KernelOptions & AttachOptions & { host?: string };
 }
@@ -55,12 +58,13 @@ export function startGate(input: unknown, load: Load, options: GateOptions = {})
   const config = checkCookieDomain(normal.config, host, issues);
   const kernel = createConsentKernel(config, options.manager);
   const quiet = () => {};
-  const blocker = resolveBlockerConfig(raw, config.categoryIds);
+  const { config: blocker, suspect: blockerSuspect } = normalizeBlockerConfig(raw, config.categoryIds);
+  const consentMode = normalizeConsentMode(read(raw, 'googleConsentMode', '', quiet), config.categoryIds);
   let placeholder: ((frame: HTMLElement, category: string) => HTMLElement | null) | undefined;
-  const uninstall =
+  const gateHandle: GateHandle | undefined =
     options.blocker === false
-      ? quiet
-      : installBlocker({
+      ? undefined
+      : installGate({
           source: kernel.source,
           rules: blocker.rules,
           categories: config.categories,
@@ -71,11 +75,9 @@ export function startGate(input: unknown, load: Load, options: GateOptions = {})
           // Drawn once the manager module brings the texts; until then a held iframe stays an empty frame.
           placeholder: (frame, category) => placeholder?.(frame, category) ?? null,
         });
+  const uninstall = gateHandle?.cleanup ?? quiet;
   // Synchronous, so the default entry is in `dataLayer` before any later script can push.
-  const uninstallConsentMode = installConsentMode(
-    kernel,
-    resolveConsentMode(read(raw, 'googleConsentMode', '', quiet), config.categoryIds),
-  );
+  const uninstallConsentMode = installConsentMode(kernel, consentMode.mode);
   const gate = createGateApi(kernel, issues, () => {
     uninstallConsentMode();
     uninstall();
@@ -91,11 +93,14 @@ export function startGate(input: unknown, load: Load, options: GateOptions = {})
           input,
           raw,
           issues,
-          suspect: normal.suspect || issues.length > 0 || blocker.debug,
+          suspect:
+            normal.suspect || blockerSuspect || consentMode.suspect || issues.length > 0 || blocker.debug,
           load,
           nonce: options.nonce,
+          loadLocale: options.loadLocale,
           autoShow: options.autoShow !== false,
           managerOptions: options.manager,
+          gate: gateHandle,
           setPlaceholder(make) {
             placeholder = make;
             kernel.refresh();

@@ -60,10 +60,17 @@ describe.each(['core', 'blocker', 'ui', 'consentgate'])('the %s package', (dir) 
   });
 });
 
-test('the script-tag files ship with consentgate', () => {
+// The gate and every sibling file it loads from its own folder, as classic scripts.
+const SCRIPT_FILES = [
+  'consentgate.js',
+  ...['manager', 'check', 'receipts', 'ui'].map((m) => `consentgate.${m}.js`),
+];
+
+test('the script-tag files ship with consentgate, as classic scripts', { timeout: 120_000 }, () => {
   const { files } = pack('consentgate');
-  expect(files).toEqual(expect.arrayContaining(['dist/consentgate.js', 'dist/consentgate.ui.js']));
-  expect(readFileSync(join(root, 'packages/consentgate/dist/consentgate.js'), 'utf8')).not.toMatch(
-    /^\s*(import|export)\b/m,
-  );
+  expect(files).toEqual(expect.arrayContaining(SCRIPT_FILES.map((file) => `dist/${file}`)));
+  for (const file of SCRIPT_FILES)
+    expect(readFileSync(join(root, `packages/consentgate/dist/${file}`), 'utf8'), file).not.toMatch(
+      /^\s*(import|export)\b/m,
+    );
 });

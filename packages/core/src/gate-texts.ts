@@ -17,6 +17,14 @@ export const GATE_TEXTS = {
 
 export type GateTextKey = keyof typeof GATE_TEXTS;
 
+/** The built-in categories' names, for the placeholders the gate draws before (or without) the UI. */
+export const CATEGORY_LABELS: Readonly<Record<string, { label: Readonly<Record<string, string>> }>> = {
+  necessary: { label: { en: 'Strictly necessary', 'zh-CN': '必要' } },
+  analytics: { label: { en: 'Analytics', 'zh-CN': '分析' } },
+  advertising: { label: { en: 'Advertising', 'zh-CN': '广告' } },
+  pixels: { label: { en: 'Pixels and beacons', 'zh-CN': '像素与信标' } },
+};
+
 /** The keys alone, for code that must recognise them without carrying the texts (the UI). */
 export const GATE_TEXT_KEYS: ReadonlyArray<string> = ['placeholderTitle', 'placeholderButton', 'settings'];
 

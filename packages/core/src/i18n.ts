@@ -62,3 +62,23 @@ export function pageLocale(config: {
     typeof navigator === 'undefined' ? [] : navigator.languages,
   );
 }
+
+/**
+ * A category's `label` or `description` in `locale`: the site's own text (from the config) where
+ * it has one for that locale or its language, else the built-in text (`builtIn`, e.g.
+ * `DEFAULT_CATEGORIES`), else the site's text in any language; `''` when there is none. A site
+ * text given as one string is used for every locale.
+ */
+export function categoryText(
+  config: { categories: Readonly<Record<string, { label?: LocalizedText; description?: LocalizedText }>> },
+  id: string,
+  key: 'label' | 'description',
+  locale: string,
+  builtIn: Readonly<Record<string, { label?: LocalizedText; description?: LocalizedText }>> = {},
+): string {
+  const own = config.categories[id]?.[key];
+  const fallback = Object.hasOwn(builtIn, id) ? builtIn[id][key] : undefined;
+  if (typeof own === 'string' || !fallback) return localize(own, locale);
+  const merged = typeof fallback === 'string' ? { en: fallback } : { ...fallback };
+  return localize(own ? { ...merged, ...own } : merged, locale);
+}

@@ -1,7 +1,7 @@
 export type { AttachOptions, ManagerParts } from './attach-manager';
 export { attachManager, watchExpiry } from './attach-manager';
 export type { Check, Report, Spec } from './config-checks';
-export { createChecks, formatIssues, read, unknownOption } from './config-checks';
+export { createChecks, formatIssues, PROTOTYPE_KEYS, read, unknownOption } from './config-checks';
 export type { ManagerOptions } from './consent-manager';
 export { checkCookieDomain, createConsentManager } from './consent-manager';
 export { createRecordId, isObject as isConfigObject } from './consent-record';
@@ -12,10 +12,10 @@ export {
   readConsentCookie,
   serializeConsentCookie,
 } from './cookie-codec';
-export { DEFAULT_CATEGORIES } from './default-categories';
+export { DEFAULT_CATEGORY_IDS } from './default-categories';
 export type { GateTextKey } from './gate-texts';
-export { GATE_TEXT_KEYS, GATE_TEXTS, gateText } from './gate-texts';
-export { localesOf, localize, pageLocale, resolveLocale } from './i18n';
+export { CATEGORY_LABELS, GATE_TEXT_KEYS, GATE_TEXTS, gateText } from './gate-texts';
+export { categoryText, localesOf, localize, pageLocale, resolveLocale } from './i18n';
 export type { ConsentKernel, KernelEvents, KernelOptions } from './kernel';
 export { createConsentKernel } from './kernel';
 export { normalizeConfig } from './normalize-config';

@@ -3,8 +3,7 @@
 // given makes it `suspect`, and the gate then loads the full validation (resolveConfig and each
 // feature's checks) off the blocking path, which names every problem. A test keeps the two in
 // step: for a valid config they agree on everything; for any config, on what the gate uses.
-import { CATEGORY_ID, hasOwn, isObject } from './consent-record';
-import { DEFAULT_CATEGORIES } from './default-categories';
+import { CATEGORY_ID, isObject } from './consent-record';
 import { CORE_KEYS, DEFAULT_CONFIG, sameSiteOf, VALID } from './resolve-config';
 import type { CategoryConfig, ResolvedConfig } from './types';
 
@@ -47,8 +46,9 @@ export function normalizeConfig(
   const root = isObject(input) ? input : {};
   for (const key of keys(root)) if (!CORE_KEYS.includes(key) && !otherKeys.includes(key)) suspect = true;
 
-  const categories: Record<string, CategoryConfig> = { ...DEFAULT_CATEGORIES };
-  const categoryIds = Object.keys(categories);
+  // Only the site's own texts: the built-in ones are looked up where they are shown (`categoryText`).
+  const categories: Record<string, CategoryConfig> = { ...DEFAULT_CONFIG.categories };
+  const categoryIds = [...DEFAULT_CONFIG.categoryIds];
   const given = take(root, 'categories', isObject, {} as Record<string, unknown>);
   for (const id of keys(given)) {
     const raw = get(given, id);
@@ -76,16 +76,11 @@ export function normalizeConfig(
       if (names.length !== category.cookies.length) suspect = true;
       category.cookies = names;
     }
-    const base: CategoryConfig = hasOwn(DEFAULT_CATEGORIES, id) ? DEFAULT_CATEGORIES[id] : {};
-    const merged: Record<string, unknown> = { ...base, ...category };
-    for (const key of ['label', 'description'] as const)
-      if (isObject(base[key]) && isObject(category[key]))
-        merged[key] = { ...(base[key] as {}), ...category[key] };
-    if (id === 'necessary' && merged.separate) {
+    if (id === 'necessary' && category.separate) {
       suspect = true;
-      merged.separate = false;
+      category.separate = false;
     }
-    categories[id] = merged;
+    categories[id] = category;
     if (!categoryIds.includes(id)) categoryIds.push(id);
   }
 

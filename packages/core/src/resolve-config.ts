@@ -1,6 +1,6 @@
 import { createChecks, formatIssues, PROTOTYPE_KEYS, type Report, read, type Spec } from './config-checks';
-import { CATEGORY_ID, hasOwn, isObject } from './consent-record';
-import { DEFAULT_CATEGORIES } from './default-categories';
+import { CATEGORY_ID, isObject } from './consent-record';
+import { DEFAULT_CATEGORY_IDS } from './default-categories';
 import type { CategoryConfig, CategoryId, ConfigIssue, ResolvedConfig } from './types';
 
 /** The top-level keys core reads; every feature has its own (see `checkConfig` in `consentgate`). */
@@ -18,9 +18,13 @@ export const CORE_KEYS: ReadonlyArray<string> = [
   'policyChanges',
 ];
 
+/**
+ * The defaults of every core field. Its categories carry no texts: the built-in texts are looked
+ * up where they are shown (see `categoryText`), so the gate does not ship them.
+ */
 export const DEFAULT_CONFIG: ResolvedConfig = {
-  categories: DEFAULT_CATEGORIES,
-  categoryIds: Object.keys(DEFAULT_CATEGORIES),
+  categories: Object.fromEntries(DEFAULT_CATEGORY_IDS.map((id) => [id, {}])),
+  categoryIds: DEFAULT_CATEGORY_IDS,
   policyVersion: '1',
   policyUrl: undefined,
   policyArchive: {},
@@ -103,8 +107,9 @@ export function resolveWith(
     recipient: object({ name, contact: string, purpose: text, dataTypes: text }, 'name'),
   };
 
-  const categories: Record<CategoryId, CategoryConfig> = { ...DEFAULT_CATEGORIES };
-  const categoryIds = Object.keys(categories);
+  // Only the site's own texts: the built-in ones are looked up where they are shown (`categoryText`).
+  const categories: Record<CategoryId, CategoryConfig> = { ...DEFAULT_CONFIG.categories };
+  const categoryIds = [...DEFAULT_CONFIG.categoryIds];
   const given = read(input, 'categories', 'categories', report);
   if (given !== undefined && !isObject(given)) bad('categories', 'expected an object');
   for (const id of isObject(given) ? Object.keys(given) : []) {
@@ -117,16 +122,11 @@ export function resolveWith(
       | CategoryConfig
       | undefined;
     if (!category) continue;
-    const base: CategoryConfig = hasOwn(DEFAULT_CATEGORIES, id) ? DEFAULT_CATEGORIES[id] : {};
-    const merged: Record<string, unknown> = { ...base, ...category };
-    for (const key of ['label', 'description'] as const)
-      if (isObject(base[key]) && isObject(category[key]))
-        merged[key] = { ...(base[key] as {}), ...category[key] };
-    if (id === 'necessary' && merged.separate) {
+    if (id === 'necessary' && category.separate) {
       bad(`${path}.separate`, 'necessary is always granted');
-      merged.separate = false;
+      category.separate = false;
     }
-    categories[id] = merged;
+    categories[id] = category;
     if (!categoryIds.includes(id)) categoryIds.push(id);
   }
   const category = is(

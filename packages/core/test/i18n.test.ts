@@ -1,4 +1,4 @@
-import { localize, resolveLocale } from '@consentgate/core';
+import { categoryText, localize, resolveLocale } from '@consentgate/core';
 import { describe, expect, test } from 'vitest';
 
 describe('localize', () => {
@@ -49,5 +49,44 @@ describe('resolveLocale', () => {
     expect(resolveLocale(undefined, available, 'fr')).toBe('en');
     expect(resolveLocale(undefined, ['zh-CN', 'ja'], 'fr')).toBe('zh-CN');
     expect(resolveLocale(undefined, [])).toBe('en');
+  });
+});
+
+describe('categoryText', () => {
+  const builtIn = {
+    analytics: {
+      label: { en: 'Analytics', 'zh-CN': '分析' },
+      description: { en: 'Measuring use.', 'zh-CN': '分析使用' },
+    },
+  };
+  const config = (categories: Record<string, object>) => ({ categories });
+
+  test('the built-in text in the locale when the site gives none', () => {
+    expect(categoryText(config({ analytics: {} }), 'analytics', 'label', 'zh-CN', builtIn)).toBe('分析');
+    expect(categoryText(config({ analytics: {} }), 'analytics', 'description', 'en', builtIn)).toBe(
+      'Measuring use.',
+    );
+  });
+
+  test("the site's text per locale, over the built-in one; a single string for every locale", () => {
+    const own = config({ analytics: { label: { en: 'Statistics' } } });
+    expect(categoryText(own, 'analytics', 'label', 'en-GB', builtIn)).toBe('Statistics');
+    expect(categoryText(own, 'analytics', 'label', 'zh-CN', builtIn)).toBe('分析');
+    expect(
+      categoryText(config({ analytics: { label: 'Stats' } }), 'analytics', 'label', 'zh-CN', builtIn),
+    ).toBe('Stats');
+  });
+
+  test("a custom category has only the site's texts; '' when there is none", () => {
+    expect(
+      categoryText(
+        config({ functional: { label: { 'zh-CN': '功能' } } }),
+        'functional',
+        'label',
+        'en',
+        builtIn,
+      ),
+    ).toBe('功能');
+    expect(categoryText(config({ functional: {} }), 'functional', 'label', 'en', builtIn)).toBe('');
   });
 });

@@ -1,13 +1,10 @@
 import { Banner } from './Banner';
-import { FloatingButton } from './FloatingButton';
 import { Preferences } from './Preferences';
 import type { UIModel } from './ui-model';
 
-/** The root: theme, custom colours and whichever layers are open. */
+/** The root: theme, custom colours and whichever layers are open (the floating button is preferences-triggers.ts). */
 export function App({ model }: { model: UIModel }) {
-  const { theme, colors, radius, font, floatingButton } = model.options.value;
-  const showFloating =
-    floatingButton && !model.inline && !model.isBannerOpen.value && model.consent.value.status === 'given';
+  const { theme, colors, radius, font } = model.options.value;
   const style = {
     '--cg-accent': colors.accent,
     '--cg-background': colors.background,
@@ -19,7 +16,6 @@ export function App({ model }: { model: UIModel }) {
     <div class={`cg ${theme}${model.inline ? ' inl' : ''}`} lang={model.locale.value} style={style}>
       {model.isBannerOpen.value && <Banner model={model} />}
       {model.isPreferencesOpen.value && <Preferences model={model} />}
-      {showFloating && <FloatingButton model={model} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { type CategoryId, localize } from '@consentgate/core';
+import { type CategoryId, categoryText, localize } from '@consentgate/core';
 import { RichText } from './RichText';
 import type { UIModel } from './ui-model';
 
@@ -20,7 +20,7 @@ export function CategoryItem({ model, id }: { model: UIModel; id: CategoryId }) 
     <div class="cat">
       <div class="row">
         <label for={inputId}>
-          {text(category.label) || id}
+          {categoryText(model.config.value, id, 'label', locale, model.builtIns.value) || id}
           {locked && <span class="mu"> · {s.alwaysOn}</span>}
         </label>
         <input
@@ -38,7 +38,7 @@ export function CategoryItem({ model, id }: { model: UIModel; id: CategoryId }) 
         />
       </div>
       <p id={`${inputId}-d`} class="mu">
-        <RichText text={text(category.description)} />
+        <RichText text={categoryText(model.config.value, id, 'description', locale, model.builtIns.value)} />
       </p>
       {category.separate && (
         <div id={`${inputId}-s`} class="mu">

@@ -1,4 +1,4 @@
-import { type CategoryId, localize } from '@consentgate/core';
+import { type CategoryId, categoryText } from '@consentgate/core';
 import { format } from './translate';
 import type { UIModel } from './ui-model';
 
@@ -7,7 +7,7 @@ function labels(model: UIModel, ids: ReadonlyArray<CategoryId>): string {
   const config = model.config.value;
   const list = ids
     .filter((id) => config.categoryIds.includes(id))
-    .map((id) => localize(config.categories[id]?.label, model.locale.value, id));
+    .map((id) => categoryText(config, id, 'label', model.locale.value, model.builtIns.value) || id);
   try {
     // "A and B" / "A和B": the locale's own list words.
     return new Intl.ListFormat(model.locale.value, { type: 'conjunction' }).format(list);

@@ -1,10 +1,12 @@
-import type { ConfigIssue, ConsentManager } from '@consentgate/core';
-import { resolveLocale } from '@consentgate/core';
+import { type ConfigIssue, type ConsentManager, formatIssues, gateText, pageLocale } from '@consentgate/core';
 import { h, render } from 'preact';
 import { App } from './App';
 import { deepActiveElement } from './focus';
+import { loadBuiltInLocale } from './load-locale';
+import { baseLocale, type LoadLocale } from './locales';
+import { installPreferencesTriggers } from './preferences-triggers';
 import { createShadowHost, type ShadowHost } from './shadow-host';
-import { availableLocales, createStrings } from './translate';
+import { createStrings } from './translate';
 import { createUIModel, type UIModel } from './ui-model';
 import { resolveUIOptions } from './ui-options';
 
@@ -33,18 +35,33 @@ export interface MountOptions {
   triggers?: boolean;
   /** The config's `ui` slice as the site wrote it (the UI validates it; see `resolveUIOptions`). */
   ui?: unknown;
+  /** How to get a built-in locale's texts (`mountConsentUI` defaults to a dynamic import per locale). */
+  loadLocale?: LoadLocale;
 }
 
 /**
  * Mounts the UI for a live consent manager: the banner now when there is no valid consent, else
- * the floating "Privacy settings" button (unless `ui.floatingButton` is false). Decisions are
- * written only through `manager`. Never throws into the page: errors are logged.
+ * the floating "Privacy settings" button (unless `ui.floatingButton` is false). Only the
+ * visitor's locale is loaded. Decisions are written only through `manager`. Never throws into
+ * the page: errors are logged.
  */
 export function mountConsentUI(manager: ConsentManager, options: MountOptions = {}): UIController {
+  return mountWith(manager, { ...options, loadLocale: options.loadLocale ?? loadBuiltInLocale });
+}
+
+/**
+ * {@link mountConsentUI} with the locale loader given (`options.loadLocale` is required): the
+ * script-tag UI file uses it, so it carries no dynamic import of its own.
+ */
+export function mountWith(
+  manager: ConsentManager,
+  options: MountOptions & Required<Pick<MountOptions, 'loadLocale'>>,
+): UIController {
   let _host: ShadowHost | undefined;
   let _model: UIModel | undefined;
+  let destroyed = false;
   const cleanups: Array<() => void> = [];
-  // Calls made before <body> exists run once the UI is mounted.
+  // Calls made before the locale and <body> are there run once the UI is mounted.
   const pending: Array<() => void> = [];
   const whenMounted = (action: (model: UIModel) => void) => () =>
     _model ? action(_model) : pending.push(() => _model && action(_model));
@@ -57,58 +74,63 @@ export function mountConsentUI(manager: ConsentManager, options: MountOptions = 
         console.error('[consentgate] UI error:', error);
       }
     };
+  const config = manager.config;
+  const ui = resolveUIOptions(options.ui);
+  const locale = pageLocale(config);
+  const base = baseLocale(locale);
+  report([...ui.issues, ...createStrings({} as never, config.translations, locale, base === locale).issues]);
 
   const start = guard(() => {
-    const config = manager.config;
-    const ui = resolveUIOptions(options.ui);
-    if (options.triggers === false) ui.options.floatingButton = false;
-    const locale = resolveLocale(
-      config.locale,
-      availableLocales(config.translations),
-      document.documentElement.lang,
-      navigator.languages,
-    );
-    report([...ui.issues, ...createStrings(config.translations, locale).issues]);
-    const consent = manager.getConsent();
-    const model = createUIModel({
-      config,
-      options: ui.options,
-      locale,
-      consent,
-      inline: false,
-      writer: {
-        acceptAll: (method = 'accept-all') => manager.acceptAll(method),
-        rejectAll: () => manager.rejectAll('reject-all'),
-        save: (choices, method = 'preferences') => manager.update(choices, method),
-      },
-    });
+    if (destroyed || _host) return;
+    // The (empty) host at once; the banner is drawn into it once the visitor's locale is here.
     _host = createShadowHost(options.container ?? document.body, options.nonce);
-    model.root = _host.root;
-    _model = model;
-    if (consent.status !== 'given') model.showBanner(ui.options.blocking);
-    cleanups.push(
-      manager.on(
-        'change',
-        guard(({ state }) => {
-          model.consent.value = state;
-          // Another tab decided, or the consent was reset: follow it (a pending age question is moot).
-          model.isBannerOpen.value = state.status !== 'given';
-          if (state.status === 'given') model.age.value = null;
-        }),
-      ),
+    options.loadLocale(base).then(
+      guard((bundle) => {
+        if (destroyed || !_host) return;
+        const consent = manager.getConsent();
+        const model = createUIModel({
+          config,
+          options: ui.options,
+          locale,
+          consent,
+          inline: false,
+          bundle,
+          writer: {
+            acceptAll: (method = 'accept-all') => manager.acceptAll(method),
+            rejectAll: () => manager.rejectAll('reject-all'),
+            save: (choices, method = 'preferences') => manager.update(choices, method),
+          },
+        });
+        const host = _host!;
+        model.root = host.root;
+        _model = model;
+        if (consent.status !== 'given') model.showBanner(ui.options.blocking);
+        cleanups.push(
+          manager.on(
+            'change',
+            guard(({ state }) => {
+              model.consent.value = state;
+              // Another tab decided, or the consent was reset: follow it (a pending age question is moot).
+              model.isBannerOpen.value = state.status !== 'given';
+              if (state.status === 'given') model.age.value = null;
+            }),
+          ),
+        );
+        if (options.triggers !== false)
+          cleanups.push(
+            installPreferencesTriggers(document, {
+              floatingButton: ui.options.floatingButton,
+              text: gateText(config, locale, 'settings'),
+              open: (opener) => model.openPreferences(opener),
+              consent: manager,
+              ready: manager.ready,
+            }),
+          );
+        render(h(App, { model }), host.root);
+        for (const action of pending.splice(0)) action();
+      }),
+      (error: unknown) => console.error(`[consentgate] could not load the ${base} texts: ${String(error)}`),
     );
-    if (options.triggers !== false) {
-      const onClick = guard((event: Event) => {
-        const trigger = (event.target as Element | null)?.closest?.('[data-consentgate="preferences"]');
-        if (!trigger) return;
-        event.preventDefault();
-        model.openPreferences(trigger);
-      });
-      document.addEventListener('click', onClick);
-      cleanups.push(() => document.removeEventListener('click', onClick));
-    }
-    render(h(App, { model }), _host.root);
-    for (const action of pending.splice(0)) action();
   });
 
   if (options.container || document.body) start();
@@ -133,6 +155,7 @@ export function mountConsentUI(manager: ConsentManager, options: MountOptions = 
       }),
     ),
     destroy: guard(() => {
+      destroyed = true;
       for (const cleanup of cleanups.splice(0)) cleanup();
       if (_host) render(null, _host.root);
       _host?.remove();
@@ -142,6 +165,5 @@ export function mountConsentUI(manager: ConsentManager, options: MountOptions = 
 }
 
 function report(issues: ReadonlyArray<ConfigIssue>): void {
-  if (issues.length)
-    console.error(`[consentgate] ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  if (issues.length) console.error(`[consentgate] ${formatIssues(issues)}`);
 }

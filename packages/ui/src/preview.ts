@@ -1,10 +1,12 @@
 import type { CategoryId, ConfigIssue, ConsentState, ResolvedConfig } from '@consentgate/core';
-import { CORE_KEYS, resolveConfig, resolveLocale } from '@consentgate/core';
+import { CORE_KEYS, pageLocale, resolveConfig } from '@consentgate/core';
 import { batch } from '@preact/signals';
 import { h, render } from 'preact';
 import { App } from './App';
+import { loadBuiltInLocale } from './load-locale';
+import { type BuiltInLocale, baseLocale, type LoadLocale, type LocaleBundle } from './locales';
 import { createShadowHost, type ShadowHost } from './shadow-host';
-import { availableLocales, createStrings } from './translate';
+import { createStrings } from './translate';
 import { createUIModel, prefill, type UIModel } from './ui-model';
 import { resolveUIOptions, type Theme } from './ui-options';
 
@@ -33,6 +35,8 @@ export interface PreviewOptions {
    * keys are taken as some feature's.
    */
   check?: (config: unknown) => ReadonlyArray<ConfigIssue>;
+  /** How to get a built-in locale's texts. Default: a dynamic import per locale. */
+  loadLocale?: LoadLocale;
 }
 
 /**
@@ -89,8 +93,11 @@ function visitorConsent(visitor: PreviewVisitor, config: ResolvedConfig): Consen
  */
 export function preview(element: HTMLElement, config: unknown, options: PreviewOptions = {}): PreviewHandle {
   let _issues: ReadonlyArray<ConfigIssue> = [];
-  let _host: ShadowHost | undefined;
+  const _host: ShadowHost = createShadowHost(element);
   let _model: UIModel | undefined;
+  // Locale texts load on first use (a chunk per locale); the newest update is the one rendered.
+  const bundles = new Map<BuiltInLocale, Promise<LocaleBundle>>();
+  let latest = 0;
 
   const update = (input: unknown): ReadonlyArray<ConfigIssue> => {
     try {
@@ -103,47 +110,52 @@ export function preview(element: HTMLElement, config: unknown, options: PreviewO
       const ui = resolveUIOptions(
         typeof input === 'object' && input !== null ? (input as { ui?: unknown }).ui : undefined,
       );
-      const locale =
-        options.locale ??
-        resolveLocale(
-          resolved.config.locale,
-          availableLocales(resolved.config.translations),
-          document.documentElement.lang,
-          navigator.languages,
-        );
+      const locale = options.locale ?? pageLocale(resolved.config);
+      const base = baseLocale(locale);
       _issues = [
         ...(options.check ? options.check(input) : [...resolved.issues, ...ui.issues]),
-        ...createStrings(resolved.config.translations, locale).issues,
+        ...createStrings({} as never, resolved.config.translations, locale, base === locale).issues,
       ];
       if (_issues.length && _model) return _issues;
       if (options.theme) ui.options.theme = options.theme;
       const visitor = options.visitor ?? 'first';
       const consent = visitorConsent(visitor, resolved.config);
-      if (!_model) {
-        _model = createUIModel({
-          config: resolved.config,
-          options: ui.options,
-          locale,
-          consent,
-          writer: null,
-          inline: true,
+      const apply = (bundle: LocaleBundle) => {
+        if (!_model) {
+          _model = createUIModel({
+            config: resolved.config,
+            options: ui.options,
+            locale,
+            consent,
+            writer: null,
+            inline: true,
+            bundle,
+          });
+          _model.root = _host.root;
+          render(h(App, { model: _model }), _host.root);
+        }
+        const model = _model;
+        batch(() => {
+          model.config.value = resolved.config;
+          model.options.value = ui.options;
+          model.locale.value = locale;
+          model.bundle.value = bundle;
+          model.consent.value = consent;
+          model.draft.value = prefill(consent, resolved.config.categoryIds);
+          model.isBannerOpen.value = options.view !== 'preferences';
+          model.isPreferencesOpen.value = options.view !== 'banner';
+          // What a live banner shows after "Accept all" when a minimum age is set.
+          model.age.value = visitor === 'age' && resolved.config.minimumAge !== undefined ? 'accept' : null;
         });
-        _host = createShadowHost(element);
-        _model.root = _host.root;
-        render(h(App, { model: _model }), _host.root);
-      }
-      const model = _model;
-      batch(() => {
-        model.config.value = resolved.config;
-        model.options.value = ui.options;
-        model.locale.value = locale;
-        model.consent.value = consent;
-        model.draft.value = prefill(consent, resolved.config.categoryIds);
-        model.isBannerOpen.value = options.view !== 'preferences';
-        model.isPreferencesOpen.value = options.view !== 'banner';
-        // What a live banner shows after "Accept all" when a minimum age is set.
-        model.age.value = visitor === 'age' && resolved.config.minimumAge !== undefined ? 'accept' : null;
-      });
+      };
+      const mine = ++latest;
+      let loading = bundles.get(base);
+      if (!loading) bundles.set(base, (loading = (options.loadLocale ?? loadBuiltInLocale)(base)));
+      loading
+        .then((bundle) => mine === latest && apply(bundle))
+        .catch((error: unknown) => {
+          _issues = [{ path: '', message: `could not load the ${base} texts: ${String(error)}` }];
+        });
     } catch (error) {
       _issues = [{ path: '', message: `could not render the preview: ${String(error)}` }];
     }
@@ -157,9 +169,10 @@ export function preview(element: HTMLElement, config: unknown, options: PreviewO
       return _issues;
     },
     destroy() {
-      if (_host) render(null, _host.root);
-      _host?.remove();
-      _host = _model = undefined;
+      latest = -1;
+      render(null, _host.root);
+      _host.remove();
+      _model = undefined;
     },
   };
 }

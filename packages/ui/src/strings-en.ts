@@ -1,5 +1,7 @@
-/** Every UI string, in English: the reference set of keys a translation must give. */
-export const STRINGS_EN = {
+import type { Strings } from './string-keys';
+
+/** Every UI string, in English. */
+export const STRINGS_EN: Strings = {
   bannerTitle: 'We value your privacy',
   bannerText:
     'We use cookies and similar technologies to run this site, to measure its use and for advertising. Necessary cookies are always on; the others only with your consent, which you can change at any time.',
@@ -19,7 +21,6 @@ export const STRINGS_EN = {
   cookies: 'Cookies',
   lifetime: 'Lifetime',
   policyVersion: 'Policy version {version}',
-  settings: 'Privacy settings',
   updatedTitle: 'Our privacy policy has changed',
   updatedText:
     'We updated our privacy policy (now version {version}) after you made your choice. Please review it and choose again; your previous choices are pre-filled in the preferences.',
@@ -40,9 +41,3 @@ export const STRINGS_EN = {
   ageUnder: 'I am under {age}',
   back: 'Back',
 };
-
-/** The keys of the UI strings (`translations[locale][key]` in the config). */
-export type StringKey = keyof typeof STRINGS_EN;
-
-/** A complete set of UI strings for one locale. */
-export type Strings = Readonly<Record<StringKey, string>>;

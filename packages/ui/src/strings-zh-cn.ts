@@ -1,4 +1,4 @@
-import type { Strings } from './strings-en';
+import type { Strings } from './string-keys';
 
 /** Every UI string, in Simplified Chinese. */
 export const STRINGS_ZH_CN: Strings = {
@@ -20,7 +20,6 @@ export const STRINGS_ZH_CN: Strings = {
   cookies: 'Cookie 名称',
   lifetime: '有效期',
   policyVersion: '政策版本 {version}',
-  settings: '隐私设置',
   updatedTitle: '我们的隐私政策已更新',
   updatedText:
     '在您做出选择之后，我们更新了隐私政策（现为 {version} 版）。请查阅后重新选择；您之前的选择已预先填入偏好设置。',

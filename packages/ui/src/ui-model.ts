@@ -1,6 +1,7 @@
 import type { CategoryId, ConsentMethod, ConsentState, ResolvedConfig } from '@consentgate/core';
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { deepActiveElement, focusables } from './focus';
+import { type BuiltInLocale, baseLocale, builtInCategories, type LocaleBundle } from './locales';
 import { createStrings, type Strings } from './translate';
 import type { UIOptions } from './ui-options';
 
@@ -20,7 +21,11 @@ export interface UIModel {
   readonly config: Signal<ResolvedConfig>;
   readonly options: Signal<UIOptions>;
   readonly locale: Signal<string>;
+  /** The texts of the built-in locale this one starts from (English for a config-only locale). */
+  readonly bundle: Signal<LocaleBundle>;
   readonly strings: ReadonlySignal<Strings>;
+  /** The built-in categories' texts in the UI's language, under the site's own (see `categoryText`). */
+  readonly builtIns: ReadonlySignal<Record<string, { label: string; description: string }>>;
   readonly consent: Signal<ConsentState>;
   readonly isBannerOpen: Signal<boolean>;
   readonly isPreferencesOpen: Signal<boolean>;
@@ -62,11 +67,14 @@ export function createUIModel(init: {
   consent: ConsentState;
   writer: ConsentWriter | null;
   inline: boolean;
+  bundle: LocaleBundle;
 }): UIModel {
   const { writer } = init;
   const config = signal(init.config);
   const locale = signal(init.locale);
   const consent = signal(init.consent);
+  const bundle = signal(init.bundle);
+  const base = computed((): BuiltInLocale => baseLocale(locale.value));
   const isBannerOpen = signal(false);
   const isPreferencesOpen = signal(false);
   const draft = signal(prefill(init.consent, init.config.categoryIds));
@@ -107,7 +115,17 @@ export function createUIModel(init: {
     config,
     options: signal(init.options),
     locale,
-    strings: computed(() => createStrings(config.value.translations, locale.value).strings),
+    bundle,
+    strings: computed(
+      () =>
+        createStrings(
+          bundle.value.strings,
+          config.value.translations,
+          locale.value,
+          base.value === locale.value,
+        ).strings,
+    ),
+    builtIns: computed(() => builtInCategories(bundle.value, base.value)),
     consent,
     isBannerOpen,
     isPreferencesOpen,
@@ -158,10 +176,17 @@ export function createUIModel(init: {
       afterRender(() => {
         // The opener may be gone (the banner's own button, after a decision): the floating
         // button or the banner take focus instead, so keyboard users are not dropped at the top.
-        const target = opener?.isConnected ? opener : model.root?.querySelector<HTMLElement>('.fb,.b button');
+        const target = opener?.isConnected
+          ? opener
+          : (floatingButton() ?? model.root?.querySelector<HTMLElement>('.b button'));
         target?.focus?.();
       });
     },
   };
   return model;
+}
+
+/** The floating "Privacy settings" button, when one is shown (see preferences-triggers.ts). */
+function floatingButton(): HTMLElement | null {
+  return document.querySelector('[data-consentgate="floating"]')?.shadowRoot?.querySelector('button') ?? null;
 }

@@ -26,7 +26,7 @@ describe('preview', () => {
       expect(box.left).toBeGreaterThanOrEqual(element.getBoundingClientRect().left);
     }
     expect(shadow.querySelector('.d')!.getAttribute('aria-modal')).toBe('false');
-    expect(shadow.querySelector('.fb')).toBeNull();
+    expect(document.querySelector('[data-consentgate="floating"]')).toBeNull();
     shadow.querySelector<HTMLButtonElement>('.b .btn')!.click();
     shadow.querySelector<HTMLButtonElement>('.d .btn')!.click();
     expect(document.cookie).toBe(cookiesBefore);
