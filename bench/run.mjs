@@ -1,8 +1,8 @@
 // `pnpm bench`: ConsentGate against its peers, every figure measured side by side in one run.
 // Prints a markdown table and writes results/latest.json + results/latest.md. See README.md.
 //
-//   node bench/run.mjs [--runs 15] [--work-runs 7] [--cost-runs 21] [--port 4450]
-//                      [--only bytes,banner,main,leaks,cost]
+//   node bench/run.mjs [--runs 15] [--work-runs 7] [--cost-runs 21] [--dom-runs 15] [--port 4450]
+//                      [--only bytes,banner,main,leaks,cost,dom]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ import { measureTimeToBanner } from './lib/banner.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { measureBytes } from './lib/bytes.mjs';
 import { buildC15t } from './lib/c15t.mjs';
+import { measureDomHeavy } from './lib/dom-heavy.mjs';
 import { measureGateCost } from './lib/gate-cost.mjs';
 import { measureLeaks } from './lib/leaks.mjs';
 import { machine } from './lib/machine.mjs';
@@ -25,14 +26,16 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '15' },
     'work-runs': { type: 'string', default: '7' },
     'cost-runs': { type: 'string', default: '21' },
+    'dom-runs': { type: 'string', default: '15' },
     port: { type: 'string', default: process.env.BENCH_PORT ?? '4450' },
-    only: { type: 'string', default: 'bytes,banner,main,leaks,cost' },
+    only: { type: 'string', default: 'bytes,banner,main,leaks,cost,dom' },
     out: { type: 'string', default: new URL('./results/', import.meta.url).pathname },
   },
 });
 const runs = Number(args.runs);
 const workRuns = Number(args['work-runs']);
 const costRuns = Number(args['cost-runs']);
+const domRuns = Number(args['dom-runs']);
 const only = new Set(args.only.split(','));
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -75,6 +78,7 @@ const result = {
     timeToBannerRuns: runs,
     mainThreadRuns: workRuns,
     gateCostRuns: costRuns,
+    domHeavyRuns: domRuns,
   },
   warnings,
   notes: {
@@ -97,6 +101,10 @@ const result = {
       "yett has no consent to remember: every load is the same visit, blacklist on. vanilla-cookieconsent and ours: the visitor's storage (cookies, localStorage, IndexedDB) from one earlier visit on which they chose, replayed into a new context per load; a load that shows a banner or downloads our UI is counted as a failed run.",
       'c15t, klaro, Osano and tarteaucitron are not in this section (the issue compares against yett and vanilla-cookieconsent).',
     ],
+    domHeavy: [
+      'Each part of the workload runs in a timer task of the page (Performance.getMetrics does not count CDP evaluations as script), then waits one MessageChannel task; the fetch part also waits for the 500 responses.',
+      'Script = ScriptDuration, CPU = ThreadTime, both thread ticks under 4× CDP throttling (the throttler spins on the thread, so throttled time counts). Totals run from before the first part to after the last, so they include rendering between parts; the per-part figures do not.',
+    ],
     leaks: [
       'c15t is not in this table: it has no markup blocking; its network blocker (fetch/XHR URL rules) and script loader are set up in JS per tag, which the drop-in markup of the corpus does not use.',
       'Osano cookieconsent blocks nothing by design: its row shows what a banner without a gate lets through.',
@@ -113,22 +121,22 @@ const result = {
 
 try {
   if (only.has('bytes'))
-    await section('1/5 bytes', async () => {
+    await section('1/6 bytes', async () => {
       result.bytes = [];
       for (const id of ['ours', 'vanilla', 'klaro', 'osano', 'tarteaucitron', 'yett', 'c15t'])
         result.bytes.push(await measureBytes(browser, server, products[id]));
     });
   if (only.has('banner'))
-    await section(`2/5 time to banner (${runs} runs each)`, async () => {
+    await section(`2/6 time to banner (${runs} runs each)`, async () => {
       const list = ['ours', 'vanilla', 'klaro', 'osano', 'tarteaucitron', 'c15t'].map((id) => products[id]);
       result.timeToBanner = await measureTimeToBanner(browser, server, list, runs, log);
     });
   if (only.has('main'))
-    await section(`3/5 main thread (${workRuns} runs each)`, async () => {
+    await section(`3/6 main thread (${workRuns} runs each)`, async () => {
       result.mainThread = await measureMainThread(browser, server, workRuns, log);
     });
   if (only.has('leaks'))
-    await section('4/5 leaks', async () => {
+    await section('4/6 leaks', async () => {
       const suite = await loadLeakSuite();
       const both = ['drop-in', 'annotated'];
       const plan = [
@@ -141,8 +149,12 @@ try {
       result.leaks = await measureLeaks(browser, server, suite, plan, log);
     });
   if (only.has('cost'))
-    await section(`5/5 gate cost (${costRuns} rounds)`, async () => {
+    await section(`5/6 gate cost (${costRuns} rounds)`, async () => {
       result.gateCost = await measureGateCost(browser, server, costRuns, log);
+    });
+  if (only.has('dom'))
+    await section(`6/6 DOM-heavy page (${domRuns} rounds)`, async () => {
+      result.domHeavy = await measureDomHeavy(browser, server, domRuns, log);
     });
 } finally {
   await browser.close();

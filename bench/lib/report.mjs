@@ -256,6 +256,7 @@ export function toMarkdown(r) {
   }
 
   if (r.gateCost) gateCostSection(r.gateCost, r.notes.gateCost, out, loses);
+  if (r.domHeavy) domHeavySection(r.domHeavy, r.notes.domHeavy, out, loses);
 
   out.push('', '## Where we lose', '');
   out.push(loses.length ? loses.map((l) => `- ${l}`).join('\n') : '- Nowhere in this run.');
@@ -263,8 +264,10 @@ export function toMarkdown(r) {
   return `${out.join('\n')}\n`;
 }
 
-// Issue target: gate evaluation ≤ 2× yett's on a returning visit.
+// Issue targets: gate evaluation ≤ 2× yett's on a returning visit; DOM-heavy page script time
+// ≤ 1.5× the page without a consent tool.
 const COST_TARGET = 2;
+const DOM_TARGET = 1.5;
 
 function gateCostSection(c, notes, out, loses) {
   const v = Object.fromEntries(c.variants.map((x) => [x.variant, x]));
@@ -372,6 +375,76 @@ function gateCostSection(c, notes, out, loses) {
       ]);
   out.push(table(['part', ...ours.map((x) => x.label)], fileRows));
   const failed = c.variants.filter((x) => x.failures);
+  if (failed.length)
+    out.push('', ...failed.map((x) => `- ${x.label}: ${x.failures} failed runs (${x.errors.join('; ')})`));
+  if (notes) out.push('', ...notes.map((n) => `- ${n}`));
+}
+
+function domHeavySection(d, notes, out, loses) {
+  const base = d.variants.find((x) => x.variant === 'none');
+  const w = d.workload;
+  out.push('', `## 6. DOM-heavy page: the page's own script time, CPU ${d.rate}× slower`, '');
+  out.push(
+    `The page's script does ${w.appendChild.toLocaleString('en')} \`appendChild\` of new elements (mixed tags, data-URI images, links), ${w.innerHTML} \`innerHTML\` assignments of HTML strings (some with first-party images and links) and ${w.fetch} first-party \`fetch()\` calls, each part in a task of its own and followed by one more task; CPU throttled ${d.rate}× through CDP; ${d.runs} rounds, variants in a new random order each round, a new context per load. **Script** = the renderer's script time (CDP \`Performance.getMetrics\` ScriptDuration), **CPU** = its main-thread time (ThreadTime), both thread ticks; **loop** = \`performance.now()\` around the synchronous loop (wall). Ratio = variant / no consent tool (1.00 = no cost); in brackets the per-round ratios' median (p25–p75).`,
+    '',
+  );
+  const cell = (s) => `${ms(s.median)} (${spread(s)})`;
+  out.push(
+    table(
+      [
+        'variant',
+        'script ms',
+        'script / no tool',
+        'CPU ms',
+        'CPU / no tool',
+        'appendChild script ms',
+        'appendChild script / no tool',
+        'appendChild loop ms',
+        'appendChild loop / no tool',
+        'innerHTML script ms',
+        'fetch script ms',
+        'failed runs',
+      ],
+      d.variants.map((v) => {
+        const none = v.variant === 'none';
+        const withSpread = (a, b, paired) => (none ? '—' : `${ratio(a, b)} [${x(paired)}]`);
+        return [
+          v.label,
+          cell(v.script),
+          withSpread(v.script.median, base.script.median, v.ratios?.script),
+          cell(v.cpu),
+          withSpread(v.cpu.median, base.cpu.median, v.ratios?.cpu),
+          cell(v.parts.appendChild.script),
+          withSpread(
+            v.parts.appendChild.script.median,
+            base.parts.appendChild.script.median,
+            v.ratios?.appendChildScript,
+          ),
+          cell(v.parts.appendChild.loop),
+          withSpread(
+            v.parts.appendChild.loop.median,
+            base.parts.appendChild.loop.median,
+            v.ratios?.appendChildLoop,
+          ),
+          cell(v.parts.innerHTML.script),
+          cell(v.parts.fetch.script),
+          String(v.failures),
+        ];
+      }),
+    ),
+  );
+  for (const v of d.variants.filter((x) => x.product === 'ours')) {
+    const rs = ratio(v.script.median, base.script.median);
+    if (Number(rs) > DOM_TARGET)
+      loses.push(
+        `DOM-heavy page script time, ${v.label}: ${rs}× the page without a consent tool (target ≤ ${DOM_TARGET}×; appendChild alone ${ratio(v.parts.appendChild.script.median, base.parts.appendChild.script.median)}×)`,
+      );
+    for (const peer of d.variants.filter((x) => x.product !== 'ours' && x.variant !== 'none')) {
+      const rp = ratio(v.script.median, peer.script.median);
+      if (Number(rp) > 1) loses.push(`DOM-heavy page script time, ${v.label} vs ${peer.label}: ${rp}×`);
+    }
+  }
+  const failed = d.variants.filter((x) => x.failures);
   if (failed.length)
     out.push('', ...failed.map((x) => `- ${x.label}: ${x.failures} failed runs (${x.errors.join('; ')})`));
   if (notes) out.push('', ...notes.map((n) => `- ${n}`));
