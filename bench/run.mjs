@@ -1,7 +1,7 @@
 // `pnpm bench`: ConsentGate against its peers, every figure measured side by side in one run.
 // Prints a markdown table and writes results/latest.json + results/latest.md. See README.md.
 //
-//   node bench/run.mjs [--runs 15] [--work-runs 7] [--cost-runs 21] [--dom-runs 15] [--port 4450]
+//   node bench/run.mjs [--runs 15] [--work-runs 7] [--cost-runs 11] [--dom-runs 7] [--port 4450]
 //                      [--only bytes,banner,main,leaks,cost,dom]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -25,8 +25,8 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '15' },
     'work-runs': { type: 'string', default: '7' },
-    'cost-runs': { type: 'string', default: '21' },
-    'dom-runs': { type: 'string', default: '15' },
+    'cost-runs': { type: 'string', default: '11' },
+    'dom-runs': { type: 'string', default: '7' },
     port: { type: 'string', default: process.env.BENCH_PORT ?? '4450' },
     only: { type: 'string', default: 'bytes,banner,main,leaks,cost,dom' },
     out: { type: 'string', default: new URL('./results/', import.meta.url).pathname },
