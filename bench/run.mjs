@@ -1,7 +1,8 @@
 // `pnpm bench`: ConsentGate against its peers, every figure measured side by side in one run.
 // Prints a markdown table and writes results/latest.json + results/latest.md. See README.md.
 //
-//   node bench/run.mjs [--runs 15] [--work-runs 7] [--port 4450] [--only bytes,banner,main,leaks]
+//   node bench/run.mjs [--runs 15] [--work-runs 7] [--cost-runs 11] [--dom-runs 7] [--port 4450]
+//                      [--only bytes,banner,main,leaks,cost,dom]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,6 +11,8 @@ import { measureTimeToBanner } from './lib/banner.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { measureBytes } from './lib/bytes.mjs';
 import { buildC15t } from './lib/c15t.mjs';
+import { measureDomHeavy } from './lib/dom-heavy.mjs';
+import { measureGateCost } from './lib/gate-cost.mjs';
 import { measureLeaks } from './lib/leaks.mjs';
 import { machine } from './lib/machine.mjs';
 import { measureMainThread } from './lib/main-thread.mjs';
@@ -22,13 +25,17 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '15' },
     'work-runs': { type: 'string', default: '7' },
+    'cost-runs': { type: 'string', default: '11' },
+    'dom-runs': { type: 'string', default: '7' },
     port: { type: 'string', default: process.env.BENCH_PORT ?? '4450' },
-    only: { type: 'string', default: 'bytes,banner,main,leaks' },
+    only: { type: 'string', default: 'bytes,banner,main,leaks,cost,dom' },
     out: { type: 'string', default: new URL('./results/', import.meta.url).pathname },
   },
 });
 const runs = Number(args.runs);
 const workRuns = Number(args['work-runs']);
+const costRuns = Number(args['cost-runs']);
+const domRuns = Number(args['dom-runs']);
 const only = new Set(args.only.split(','));
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -67,7 +74,12 @@ const result = {
   versions: Object.values(products)
     .filter((p) => p.pkg && p.id !== 'ours-catalogue')
     .map((p) => ({ id: p.id, name: p.name, version: p.version })),
-  settings: { timeToBannerRuns: runs, mainThreadRuns: workRuns },
+  settings: {
+    timeToBannerRuns: runs,
+    mainThreadRuns: workRuns,
+    gateCostRuns: costRuns,
+    domHeavyRuns: domRuns,
+  },
   warnings,
   notes: {
     bytes: [
@@ -82,6 +94,16 @@ const result = {
     ],
     mainThread: [
       `${workRuns} page loads per variant (fewer than the time-to-banner runs: each load does the full workload).`,
+    ],
+    gateCost: [
+      "Attribution: top-level script evaluations (EvaluateScript, v8.compile, v8.compileModule, v8.evaluateModule) and callbacks (FunctionCall: listeners, timers, load and IndexedDB callbacks, observers) on the page's renderer main thread whose URL is one of the product's files, or the page at a line of the product's inline markup; an event inside another counted event is not counted again.",
+      'Not attributed to anyone: promise reactions run in a microtask checkpoint of their own ("unattributed microtasks", page-wide), and style, layout and paint after a script returned (in the page\'s whole main-thread time).',
+      "yett has no consent to remember: every load is the same visit, blacklist on. vanilla-cookieconsent and ours: the visitor's storage (cookies, localStorage, IndexedDB) from one earlier visit on which they chose, replayed into a new context per load; a load that shows a banner or downloads our UI is counted as a failed run.",
+      'c15t, klaro, Osano and tarteaucitron are not in this section (the issue compares against yett and vanilla-cookieconsent).',
+    ],
+    domHeavy: [
+      'Each part of the workload runs in a timer task of the page (Performance.getMetrics does not count CDP evaluations as script), then waits one MessageChannel task; the fetch part also waits for the 500 responses.',
+      'Script = ScriptDuration, CPU = ThreadTime, both thread ticks under 4× CDP throttling (the throttler spins on the thread, so throttled time counts). Totals run from before the first part to after the last, so they include rendering between parts; the per-part figures do not.',
     ],
     leaks: [
       'c15t is not in this table: it has no markup blocking; its network blocker (fetch/XHR URL rules) and script loader are set up in JS per tag, which the drop-in markup of the corpus does not use.',
@@ -99,22 +121,22 @@ const result = {
 
 try {
   if (only.has('bytes'))
-    await section('1/4 bytes', async () => {
+    await section('1/6 bytes', async () => {
       result.bytes = [];
       for (const id of ['ours', 'vanilla', 'klaro', 'osano', 'tarteaucitron', 'yett', 'c15t'])
         result.bytes.push(await measureBytes(browser, server, products[id]));
     });
   if (only.has('banner'))
-    await section(`2/4 time to banner (${runs} runs each)`, async () => {
+    await section(`2/6 time to banner (${runs} runs each)`, async () => {
       const list = ['ours', 'vanilla', 'klaro', 'osano', 'tarteaucitron', 'c15t'].map((id) => products[id]);
       result.timeToBanner = await measureTimeToBanner(browser, server, list, runs, log);
     });
   if (only.has('main'))
-    await section(`3/4 main thread (${workRuns} runs each)`, async () => {
+    await section(`3/6 main thread (${workRuns} runs each)`, async () => {
       result.mainThread = await measureMainThread(browser, server, workRuns, log);
     });
   if (only.has('leaks'))
-    await section('4/4 leaks', async () => {
+    await section('4/6 leaks', async () => {
       const suite = await loadLeakSuite();
       const both = ['drop-in', 'annotated'];
       const plan = [
@@ -125,6 +147,14 @@ try {
         })),
       ];
       result.leaks = await measureLeaks(browser, server, suite, plan, log);
+    });
+  if (only.has('cost'))
+    await section(`5/6 gate cost (${costRuns} rounds)`, async () => {
+      result.gateCost = await measureGateCost(browser, server, costRuns, log);
+    });
+  if (only.has('dom'))
+    await section(`6/6 DOM-heavy page (${domRuns} rounds)`, async () => {
+      result.domHeavy = await measureDomHeavy(browser, server, domRuns, log);
     });
 } finally {
   await browser.close();

@@ -64,3 +64,29 @@ export function trackRequests(page) {
     },
   };
 }
+
+/** The categories the cost section traces: script evaluation and callbacks (with URLs) and the
+ * renderer's tasks and microtask checkpoints. */
+export const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'v8',
+  'disabled-by-default-devtools.timeline',
+];
+
+/**
+ * A new context (with a stored visitor's cookies, localStorage and IndexedDB when `storageState`
+ * is given) and a page whose renderer runs `rate`× slower (CDP `Emulation.setCPUThrottlingRate`),
+ * set before the first navigation; DevTools keeps it when the navigation changes process.
+ */
+export async function throttledPage(browser, { rate, storageState }) {
+  const context = await browser.newContext(storageState ? { storageState } : {});
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page, cdp };
+}
+
+/** An expression true when the element `expr` finds is rendered and not transparent. */
+export const isShown = (expr) =>
+  `(function(){var el=${expr};return !!(el&&el.checkVisibility({opacityProperty:true,visibilityProperty:true}))})()`;

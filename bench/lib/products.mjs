@@ -39,6 +39,9 @@ const ours = {
   banner: `(function(){var hs=document.querySelectorAll('consentgate-ui,[data-consentgate]');for(var i=0;i<hs.length;i++){var r=hs[i].shadowRoot;var d=r&&r.querySelector('[role="dialog"]');if(d)return d}return null})()`,
   accept: 'window.consentgate.acceptAll()',
   reject: 'window.consentgate.rejectAll()',
+  // Resolves once the manager module has attached (storage read, banner decided).
+  ready: 'window.consentgate.ready',
+  consented: `window.consentgate.getConsent().status === 'given'`,
   // The leak suite's own annotate() (e2e/fixtures/gate/cases.ts), passed in by leaks.mjs.
   annotate: (html, category, suite) => suite.annotate(html ?? '', category),
 };
@@ -87,6 +90,7 @@ const vanilla = {
   banner: `document.querySelector('#cc-main .cm')`,
   accept: `CookieConsent.acceptCategory('all')`,
   reject: `CookieConsent.acceptCategory([])`,
+  consented: 'CookieConsent.validConsent()',
   annotate: (html, category) =>
     rewrite(html, {
       script: (open, body) =>
@@ -223,14 +227,25 @@ function yettPatterns(cases) {
       out.add(prefix.startsWith('/') ? prefix : new URL(prefix).hostname);
   return [...out];
 }
+/** What a site embedding the usual trackers would write in its own yett blacklist (the cost
+ * sections' pages, which have no leak cases). */
+export const siteBlacklist = [
+  'googletagmanager.com',
+  'google-analytics.com',
+  'doubleclick.net',
+  'connect.facebook.net',
+  'static.hotjar.com',
+  'snap.licdn.com',
+];
 const regex = (s) => `/${s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/`;
 
 const yett = {
   pkg: 'yett',
   prefix: `${NM}/yett/dist/`,
   blocking: 'YETT_BLACKLIST (scripts only); type="javascript/blocked" on script tags',
-  head: ({ cases = [] }) =>
-    `<script>window.YETT_BLACKLIST=[${yettPatterns(cases).map(regex).join(',')}];</script>\n` +
+  // `blacklist`: host names or path prefixes; by default every host the leak cases reach.
+  head: ({ cases = [], blacklist = yettPatterns(cases) }) =>
+    `<script>window.YETT_BLACKLIST=[${blacklist.map(regex).join(',')}];</script>\n` +
     `<script src="${NM}/yett/dist/yett.min.js"></script>`,
   bodyEnd: () => '',
   banner: null,

@@ -5,6 +5,9 @@ const kb = (n) => (n / 1024).toFixed(1);
 const ms = (n) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
 const name = (id) => products[id]?.name ?? id;
+const spread = (s) => (s ? `${ms(s.p25)}–${ms(s.p75)}` : 'n/a');
+const range = (s) => (s ? `${ms(s.min)}–${ms(s.max)}` : 'n/a');
+const x = (s) => (s ? `${s.median.toFixed(2)} (${s.p25.toFixed(2)}–${s.p75.toFixed(2)})` : 'n/a');
 const table = (head, rows) =>
   [
     `| ${head.join(' | ')} |`,
@@ -252,8 +255,202 @@ export function toMarkdown(r) {
     if (r.notes.leaks) out.push('', ...r.notes.leaks.map((n) => `- ${n}`));
   }
 
+  if (r.gateCost) gateCostSection(r.gateCost, r.notes.gateCost, out, loses);
+  if (r.domHeavy) domHeavySection(r.domHeavy, r.notes.domHeavy, out, loses);
+
   out.push('', '## Where we lose', '');
   out.push(loses.length ? loses.map((l) => `- ${l}`).join('\n') : '- Nowhere in this run.');
   r.loses = loses;
   return `${out.join('\n')}\n`;
+}
+
+// Issue targets: gate evaluation ≤ 2× yett's on a returning visit; DOM-heavy page script time
+// ≤ 1.5× the page without a consent tool.
+const COST_TARGET = 2;
+const DOM_TARGET = 1.5;
+// Over a target when either estimate is: the ratio of the medians, or the median of the
+// per-round ratios (each round's pair measured under the same machine load).
+const overTarget = (ofMedians, perRound, target) =>
+  Number(ofMedians) > target || (perRound !== null && perRound.median > target);
+
+function gateCostSection(c, notes, out, loses) {
+  const v = Object.fromEntries(c.variants.map((x) => [x.variant, x]));
+  const runs = c.runs;
+  out.push(
+    '',
+    `## 5. Gate cost: main-thread CPU of each product's scripts during load, CPU ${c.rate}× slower`,
+    '',
+  );
+  out.push(
+    `A realistic article page (navigation, text, first-party images, a form, a small inline script of the site's own), the product's markup as its docs set it up; CPU throttled ${c.rate}× through CDP (\`Emulation.setCPUThrottlingRate\`), a new browser context and one trace per load, ${runs} rounds with the variants in a new random order each round. **Product CPU** = the thread time of the product's top-level script evaluations and callbacks on the page's main thread (rule in the notes and README). **Page CPU** = the main thread's whole task time over the same load (the page's own work included). Lower is better.`,
+    '',
+  );
+  out.push(
+    table(
+      [
+        'variant',
+        'product CPU ms (median)',
+        'p25–p75',
+        'min–max',
+        'wall ms (median)',
+        'page CPU ms (median)',
+        'page CPU p25–p75',
+        'unattributed microtasks ms',
+        'files fetched (runs)',
+        'failed runs',
+      ],
+      c.variants.map((x) => [
+        x.label,
+        ms(x.cpu.median),
+        spread(x.cpu),
+        range(x.cpu),
+        ms(x.wall.median),
+        ms(x.pageCpu.median),
+        spread(x.pageCpu),
+        ms(x.microtasks.median),
+        Object.entries(x.fetched)
+          .map(([f, n]) => `\`${f}\` (${n})`)
+          .join(', ') || '—',
+        String(x.failures),
+      ]),
+    ),
+    '',
+  );
+  const rows = [
+    ['ours (accepted) / yett', 'ours-accepted', 'yett', 'cpu', `≤ ${COST_TARGET}`],
+    ['ours (rejected) / yett', 'ours-rejected', 'yett', 'cpu', `≤ ${COST_TARGET}`],
+    ['ours (accepted) / vanilla-cookieconsent', 'ours-accepted', 'vanilla', 'cpu', ''],
+    ['ours (rejected) / vanilla-cookieconsent', 'ours-rejected', 'vanilla', 'cpu', ''],
+    ['page CPU: ours (accepted) / no tool', 'ours-accepted', 'none', 'pageCpu', ''],
+    ['page CPU: ours (rejected) / no tool', 'ours-rejected', 'none', 'pageCpu', ''],
+    ['page CPU: yett / no tool', 'yett', 'none', 'pageCpu', ''],
+    ['page CPU: vanilla-cookieconsent / no tool', 'vanilla', 'none', 'pageCpu', ''],
+  ];
+  const key = (a, b, k) => `${k === 'pageCpu' ? 'page: ' : ''}${a}/${b}`;
+  out.push(
+    table(
+      ['ratio (returning visit)', 'ratio of medians', 'per-round ratio: median (p25–p75)', 'target'],
+      rows.map(([label, a, b, k, target]) => [
+        label,
+        ratio(v[a][k].median, v[b][k].median),
+        x(c.ratios[key(a, b, k)]),
+        target || '—',
+      ]),
+    ),
+    '',
+  );
+  for (const id of ['ours-accepted', 'ours-rejected']) {
+    const rv = ratio(v[id].cpu.median, v.yett.cpu.median);
+    const what = id === 'ours-accepted' ? 'accepted' : 'rejected';
+    const perRound = c.ratios[`${id}/yett`];
+    if (overTarget(rv, perRound, COST_TARGET))
+      loses.push(
+        `gate evaluation CPU on a returning visit (${what}) vs yett: ${rv}× (${ms(v[id].cpu.median)} vs ${ms(v.yett.cpu.median)} ms at ${c.rate}× throttle; per-round ratio ${x(perRound)}; target ≤ ${COST_TARGET}×)`,
+      );
+    const rn = ratio(v[id].cpu.median, v.vanilla.cpu.median);
+    if (Number(rn) > 1)
+      loses.push(
+        `gate evaluation CPU on a returning visit (${what}) vs vanilla-cookieconsent's: ${rn}× (${ms(v[id].cpu.median)} vs ${ms(v.vanilla.cpu.median)} ms)`,
+      );
+  }
+  // Ours by file: the blocking gate against what loads after it.
+  out.push(
+    `ConsentGate by file (product CPU ms, median and p25–p75 of ${runs} loads; a file not loaded counts 0):`,
+    '',
+  );
+  const ours = c.variants.filter((x) => x.product === 'ours');
+  const fileRows = [];
+  fileRows.push([
+    '**blocking: `consentgate.js` evaluation**',
+    ...ours.map((x) => `${ms(x.blocking.median)} (${spread(x.blocking)})`),
+  ]);
+  fileRows.push([
+    '**after it: every other event (async files, callbacks, inline config)**',
+    ...ours.map((x) => `${ms(x.rest.median)} (${spread(x.rest)})`),
+  ]);
+  const files = [...new Set(ours.flatMap((x) => Object.keys(x.byFile)))].sort();
+  for (const f of files)
+    for (const kind of ['evaluate', 'callbacks'])
+      fileRows.push([
+        `\`${f}\` ${kind === 'evaluate' ? 'evaluation' : 'callbacks'}`,
+        ...ours.map((x) => {
+          const s = x.byFile[f]?.[kind];
+          return s ? `${ms(s.median)} (${spread(s)})` : '—';
+        }),
+      ]);
+  out.push(table(['part', ...ours.map((x) => x.label)], fileRows));
+  const failed = c.variants.filter((x) => x.failures);
+  if (failed.length)
+    out.push('', ...failed.map((x) => `- ${x.label}: ${x.failures} failed runs (${x.errors.join('; ')})`));
+  if (notes) out.push('', ...notes.map((n) => `- ${n}`));
+}
+
+function domHeavySection(d, notes, out, loses) {
+  const base = d.variants.find((x) => x.variant === 'none');
+  const w = d.workload;
+  out.push('', `## 6. DOM-heavy page: the page's own script time, CPU ${d.rate}× slower`, '');
+  out.push(
+    `The page's script does ${w.appendChild.toLocaleString('en')} \`appendChild\` of new elements (mixed tags, data-URI images, links), ${w.innerHTML} \`innerHTML\` assignments of HTML strings (some with first-party images and links) and ${w.fetch} first-party \`fetch()\` calls, each part in a task of its own and followed by one more task; CPU throttled ${d.rate}× through CDP; ${d.runs} rounds, variants in a new random order each round, a new context per load. **Script** = the renderer's script time (CDP \`Performance.getMetrics\` ScriptDuration), **CPU** = its main-thread time (ThreadTime), both thread ticks; **loop** = \`performance.now()\` around the synchronous loop (wall). Ratio = variant / no consent tool (1.00 = no cost); in brackets the per-round ratios' median (p25–p75).`,
+    '',
+  );
+  const cell = (s) => `${ms(s.median)} (${spread(s)})`;
+  out.push(
+    table(
+      [
+        'variant',
+        'script ms',
+        'script / no tool',
+        'CPU ms',
+        'CPU / no tool',
+        'appendChild script ms',
+        'appendChild script / no tool',
+        'appendChild loop ms',
+        'appendChild loop / no tool',
+        'innerHTML script ms',
+        'fetch script ms',
+        'failed runs',
+      ],
+      d.variants.map((v) => {
+        const none = v.variant === 'none';
+        const withSpread = (a, b, paired) => (none ? '—' : `${ratio(a, b)} [${x(paired)}]`);
+        return [
+          v.label,
+          cell(v.script),
+          withSpread(v.script.median, base.script.median, v.ratios?.script),
+          cell(v.cpu),
+          withSpread(v.cpu.median, base.cpu.median, v.ratios?.cpu),
+          cell(v.parts.appendChild.script),
+          withSpread(
+            v.parts.appendChild.script.median,
+            base.parts.appendChild.script.median,
+            v.ratios?.appendChildScript,
+          ),
+          cell(v.parts.appendChild.loop),
+          withSpread(
+            v.parts.appendChild.loop.median,
+            base.parts.appendChild.loop.median,
+            v.ratios?.appendChildLoop,
+          ),
+          cell(v.parts.innerHTML.script),
+          cell(v.parts.fetch.script),
+          String(v.failures),
+        ];
+      }),
+    ),
+  );
+  for (const v of d.variants.filter((x) => x.product === 'ours')) {
+    const rs = ratio(v.script.median, base.script.median);
+    if (overTarget(rs, v.ratios.script, DOM_TARGET))
+      loses.push(
+        `DOM-heavy page script time, ${v.label}: ${rs}× the page without a consent tool (per-round ratio ${x(v.ratios.script)}; target ≤ ${DOM_TARGET}×; appendChild alone ${ratio(v.parts.appendChild.script.median, base.parts.appendChild.script.median)}×)`,
+      );
+    for (const peer of d.variants.filter((x) => x.product !== 'ours' && x.variant !== 'none')) {
+      const rp = ratio(v.script.median, peer.script.median);
+      if (Number(rp) > 1) loses.push(`DOM-heavy page script time, ${v.label} vs ${peer.label}: ${rp}×`);
+    }
+  }
+  const failed = d.variants.filter((x) => x.failures);
+  if (failed.length)
+    out.push('', ...failed.map((x) => `- ${x.label}: ${x.failures} failed runs (${x.errors.join('; ')})`));
+  if (notes) out.push('', ...notes.map((n) => `- ${n}`));
 }

@@ -1,7 +1,8 @@
 // The bench's own local server: the repo root as static files (peers are reached through
 // bench/node_modules/<peer>/…, ours through bench/node_modules/consentgate/dist/…) plus pages
-// generated in memory under /bench/__pages/. No compression: byte figures are computed from the
-// files themselves (see bytes.mjs), the timing figures are for an uncompressed localhost.
+// generated in memory under /bench/__pages/, and /bench/__ping (a tiny GIF). No compression:
+// byte figures are computed from the files themselves (see bytes.mjs), the timing figures are
+// for an uncompressed localhost.
 import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -16,6 +17,9 @@ const types = {
 };
 
 export const PAGE_PREFIX = '/bench/__pages/';
+/** A first-party URL answered at once with a 1×1 GIF (the DOM-heavy page's fetches and images). */
+export const PING = '/bench/__ping';
+const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
 /**
  * Starts the server on 127.0.0.1:`port`. `pages` maps a page name to its HTML; a page is served at
@@ -26,6 +30,14 @@ export function startServer({ root, port }) {
   const pages = new Map();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === PING) {
+      res.writeHead(200, {
+        'content-type': types['.gif'],
+        'content-length': gif.length,
+        'cache-control': 'no-store',
+      });
+      return void res.end(gif);
+    }
     if (url.pathname.startsWith(PAGE_PREFIX)) {
       const html = pages.get(url.pathname.slice(PAGE_PREFIX.length).replace(/\.html$/, ''));
       if (html === undefined) return void res.writeHead(404).end('no such page');
