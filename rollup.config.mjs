@@ -23,7 +23,13 @@ function library(pkg, inputs = { index: 'src/index.ts' }) {
     external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
     // One file per source module: a bundler that imports one function of a package takes only its
     // modules (the UI's locale files, its triggers without Preact), whatever the others import.
-    output: { dir: `${dir}/dist`, format: 'es', sourcemap: false, preserveModules: true, preserveModulesRoot: `${dir}/src` },
+    output: {
+      dir: `${dir}/dist`,
+      format: 'es',
+      sourcemap: false,
+      preserveModules: true,
+      preserveModulesRoot: `${dir}/src`,
+    },
     plugins: [
       typescript({
         tsconfig: `${dir}/tsconfig.json`,

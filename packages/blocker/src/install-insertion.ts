@@ -64,8 +64,16 @@ export function createParserWatch(
     });
   };
   const observer = new w.MutationObserver((records) => {
+    // The parser adds a subtree node by node, and each node has its own record: scan only the
+    // outermost nodes of a batch (their scan covers what was added inside them), once each.
+    const added = new Set<Node>();
     for (const record of records)
-      for (const added of record.addedNodes) if (!handled.delete(added)) take(added);
+      for (const node of record.addedNodes) if (!handled.delete(node)) added.add(node);
+    for (const node of added) {
+      let inner = false;
+      for (let up = node.parentNode; up && !inner; up = up.parentNode) inner = added.has(up);
+      if (!inner) take(node);
+    }
   });
   return {
     get doc() {

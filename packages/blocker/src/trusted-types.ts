@@ -18,11 +18,14 @@ type Factory = {
 };
 
 const plain: TrustedScripts = { script: (text) => text, url: (url) => url };
-const byWindow = new WeakMap<object, TrustedScripts>();
+// Kept on the window itself, not in this module: the gate and the files it loads each carry a
+// copy of this module, and a second `createPolicy('consentgate')` would throw.
+const POLICY = Symbol.for('consentgate.trustedTypes');
 
 /** The `consentgate` Trusted Types policy of `w`, created on first use. */
 export function trustedScripts(w: typeof globalThis): TrustedScripts {
-  let scripts = byWindow.get(w);
+  const registry = w as unknown as Record<symbol, TrustedScripts | undefined>;
+  let scripts = registry[POLICY];
   if (!scripts) {
     scripts = plain;
     const factory = (w as { trustedTypes?: Factory }).trustedTypes;
@@ -37,7 +40,7 @@ export function trustedScripts(w: typeof globalThis): TrustedScripts {
     } catch {
       // The CSP does not allow the name: fall back to strings (the browser then reports the violation).
     }
-    byWindow.set(w, scripts);
+    registry[POLICY] = scripts;
   }
   return scripts;
 }

@@ -49,7 +49,7 @@ test('the README quotes the size floors as bench/size-floor.mjs measures them no
   const quoted = new Map(
     [
       ...readFileSync(`${root}README.md`, 'utf8').matchAll(
-        /^\| ([^|]+?) +\| ([\d.]+) +\| ([\d.]*) +\| ([\d.]*) +\|$/gm,
+        /^\| ([^|]+?) +\| +([\d.]+) +\| *([\d.]*) *\| *([\d.]*) *\|$/gm,
       ),
     ].map(([, what, size, target]) => [what, { size: kb(size) * 1000, target: target && kb(target) * 1000 }]),
   );
