@@ -15,13 +15,22 @@ export const terserOptions = {
   format: { comments: false },
 };
 
-/** ESM + .d.ts for one workspace package; every bare import stays external. */
-function library(pkg, inputs = { index: 'src/index.ts' }) {
+/**
+ * ESM + .d.ts for one workspace package; every bare import stays external. An entry named in
+ * `bins` starts with a shebang, for the package's `bin`.
+ */
+function library(pkg, inputs = { index: 'src/index.ts' }, { bins = [] } = {}) {
   const dir = `packages/${pkg}`;
   return {
     input: Object.fromEntries(Object.entries(inputs).map(([name, file]) => [name, `${dir}/${file}`])),
     external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
-    output: { dir: `${dir}/dist`, format: 'es', sourcemap: false, chunkFileNames: '[name].js' },
+    output: {
+      dir: `${dir}/dist`,
+      format: 'es',
+      sourcemap: false,
+      chunkFileNames: '[name].js',
+      banner: (chunk) => (chunk.isEntry && bins.includes(chunk.name) ? '#!/usr/bin/env node' : ''),
+    },
     plugins: [
       typescript({
         tsconfig: `${dir}/tsconfig.json`,
@@ -66,6 +75,7 @@ const builds = {
   blocker: library('blocker'),
   ui: library('ui'),
   consentgate: library('consentgate', { index: 'src/index.ts', server: 'src/server.ts' }),
+  collector: library('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }, { bins: ['cli'] }),
   gate: scriptTag('src/script-gate.ts', 'consentgate.js'),
   'gate-ui': scriptTag('src/script-ui.ts', 'consentgate.ui.js'),
   'core-size': measure('core'),
