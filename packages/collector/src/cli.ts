@@ -102,7 +102,8 @@ program
     if (!process.env.CONSENTGATE_ADMIN_TOKEN)
       app.log.warn('CONSENTGATE_ADMIN_TOKEN is unset: admin routes answer 503');
     const url = await collector.start({ port: flags.port, host: flags.host });
-    app.log.info({ url, database: db.describe }, `consentgate-collector listening on ${url}`);
+    // One plain line whatever the log level, for people and for scripts that wait for it.
+    process.stdout.write(`consentgate-collector listening on ${url} (${db.describe})\n`);
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;
