@@ -1,15 +1,19 @@
 // `pnpm bench`: ConsentGate against its peers, every figure measured side by side in one run.
 // Prints a markdown table and writes results/latest.json + results/latest.md. See README.md.
 //
-//   node bench/run.mjs [--runs 15] [--work-runs 7] [--port 4450] [--only bytes,banner,main,leaks]
+//   node bench/run.mjs [--runs 15] [--work-runs 7] [--port 4450] [--only bytes,banner,main,leaks,collector]
+//
+// A run of some sections only keeps the other sections of the previous results/latest.json, each
+// marked with the date it was measured on (`measured`), so one section can be re-run alone.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { measureTimeToBanner } from './lib/banner.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { measureBytes } from './lib/bytes.mjs';
 import { buildC15t } from './lib/c15t.mjs';
+import { measureCollectorLoad } from './lib/collector-load.mjs';
 import { measureLeaks } from './lib/leaks.mjs';
 import { machine } from './lib/machine.mjs';
 import { measureMainThread } from './lib/main-thread.mjs';
@@ -23,7 +27,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '15' },
     'work-runs': { type: 'string', default: '7' },
     port: { type: 'string', default: process.env.BENCH_PORT ?? '4450' },
-    only: { type: 'string', default: 'bytes,banner,main,leaks' },
+    only: { type: 'string', default: 'bytes,banner,main,leaks,collector' },
     out: { type: 'string', default: new URL('./results/', import.meta.url).pathname },
   },
 });
@@ -31,10 +35,16 @@ const runs = Number(args.runs);
 const workRuns = Number(args['work-runs']);
 const only = new Set(args.only.split(','));
 const log = (s) => process.stderr.write(`${s}\n`);
+const BROWSER_SECTIONS = ['bytes', 'banner', 'main', 'leaks'];
+const needsBrowser = BROWSER_SECTIONS.some((name) => only.has(name));
 
 const warnings = [];
 const dist = new URL('../packages/consentgate/dist/', import.meta.url);
-for (const f of ['consentgate.js', 'consentgate.ui.js']) {
+if (only.has('collector') && !existsSync(new URL('../packages/collector/dist/cli.js', import.meta.url))) {
+  log('missing packages/collector/dist/cli.js: run `npx rollup -c rollup.config.mjs` first');
+  process.exit(1);
+}
+for (const f of needsBrowser ? ['consentgate.js', 'consentgate.ui.js'] : []) {
   let size = 0;
   try {
     size = statSync(new URL(f, dist)).size;
@@ -49,10 +59,16 @@ for (const f of ['consentgate.js', 'consentgate.ui.js']) {
 }
 
 const started = Date.now();
-log('building the c15t quickstart bundle (rollup + terser)…');
-await buildC15t();
-const server = await startServer({ root: new URL('../', import.meta.url).pathname, port: Number(args.port) });
-const browser = await launchChromium();
+const previousFile = new URL(`file://${args.out}/latest.json`);
+const previous = existsSync(previousFile) ? JSON.parse(readFileSync(previousFile, 'utf8')) : undefined;
+if (needsBrowser) {
+  log('building the c15t quickstart bundle (rollup + terser)…');
+  await buildC15t();
+}
+const server = needsBrowser
+  ? await startServer({ root: new URL('../', import.meta.url).pathname, port: Number(args.port) })
+  : undefined;
+const browser = needsBrowser ? await launchChromium() : undefined;
 const section = async (label, fn) => {
   const t = Date.now();
   log(`${label}…`);
@@ -63,13 +79,20 @@ const section = async (label, fn) => {
 const result = {
   date: new Date().toISOString().slice(0, 10),
   startedAt: new Date(started).toISOString(),
-  machine: machine(`Chromium ${browser.version()}`),
+  machine: machine(
+    browser ? `Chromium ${browser.version()}` : (previous?.machine.chromium ?? 'not launched'),
+  ),
   versions: Object.values(products)
     .filter((p) => p.pkg && p.id !== 'ours-catalogue')
     .map((p) => ({ id: p.id, name: p.name, version: p.version })),
   settings: { timeToBannerRuns: runs, mainThreadRuns: workRuns },
   warnings,
   notes: {
+    collector: [
+      'One receipt per request (the gate sends one per decision); a request may carry up to 50, which divides the per-request cost.',
+      'PGlite is single-session (one statement at a time): group commit is what gives it its figure; PostgreSQL gets up to 8 statements in flight (the pool).',
+      "PostgreSQL: Debian's server with its default settings (fsync and synchronous_commit on), a new cluster per run; PGlite: a new folder per run.",
+    ],
     bytes: [
       'c15t ships no script-tag build: its row is its docs\' "Minimal Consent Prompt" bundled by the bench (rollup + node-resolve + terser), without its backend (offline mode).',
       'yett has no banner: it is a script blocker only; its figure is its one file.',
@@ -126,9 +149,32 @@ try {
       ];
       result.leaks = await measureLeaks(browser, server, suite, plan, log);
     });
+  if (only.has('collector'))
+    await section('5/5 collector load', async () => {
+      result.collector = await measureCollectorLoad({ log });
+    });
 } finally {
-  await browser.close();
-  await server.close();
+  await browser?.close();
+  await server?.close();
+}
+
+// Sections not run this time: the previous run's figures, each marked with the date it was measured.
+const KEYS = {
+  bytes: 'bytes',
+  banner: 'timeToBanner',
+  main: 'mainThread',
+  leaks: 'leaks',
+  collector: 'collector',
+};
+result.measured = {};
+for (const [name, key] of Object.entries(KEYS)) {
+  if (only.has(name)) result.measured[key] = result.date;
+  else if (previous?.[key] !== undefined) {
+    result[key] = previous[key];
+    result.measured[key] = previous.measured?.[key] ?? previous.date;
+    if (key === 'timeToBanner') result.settings.timeToBannerRuns = previous.settings.timeToBannerRuns;
+    if (key === 'mainThread') result.settings.mainThreadRuns = previous.settings.mainThreadRuns;
+  }
 }
 
 result.durationSeconds = Math.round((Date.now() - started) / 1000);

@@ -23,6 +23,12 @@ export function toMarkdown(r) {
   );
   if (r.warnings.length) out.push('', ...r.warnings.map((w) => `> **Warning:** ${w}`));
   out.push('', `Versions: ${r.versions.map((v) => `${v.name} ${v.version}`).join(', ')}.`);
+  const dates = Object.entries(r.measured ?? {}).filter(([, date]) => date !== r.date);
+  if (dates.length)
+    out.push(
+      '',
+      `Not re-run on ${r.date} (figures kept from the previous run): ${dates.map(([key, date]) => `${key} (${date})`).join(', ')}.`,
+    );
   const loses = [];
 
   if (r.bytes) {
@@ -250,6 +256,57 @@ export function toMarkdown(r) {
         );
     }
     if (r.notes.leaks) out.push('', ...r.notes.leaks.map((n) => `- ${n}`));
+  }
+
+  if (r.collector) {
+    const { settings, rows } = r.collector;
+    out.push('', '## 5. Collector under load', '');
+    out.push(
+      `\`POST /v1/receipts\` to the collector's real bin on 127.0.0.1, ${settings.amount.toLocaleString('en')} requests on PostgreSQL and ${settings.pgliteAmount.toLocaleString('en')} on PGlite (after a warm-up), each one new receipt with a unique key, ${settings.connections} connections (autocannon). The load generator, the collector and PostgreSQL share the machine's ${m.nproc} cores. Receipts/s = 2xx answers / duration; each 2xx is answered only after its receipt committed. Stored = rows found afterwards through the export (≥ the 2xx count: requests still in flight when autocannon stopped counting are stored too). Goal on PostgreSQL: ≥ 2,000 receipts/s with p99 ≤ 50 ms.`,
+      '',
+    );
+    out.push(
+      table(
+        [
+          'database',
+          'receipts/s',
+          'p50 ms',
+          'p90 ms',
+          'p99 ms',
+          'max ms',
+          '2xx',
+          'non-2xx',
+          'errors',
+          'stored',
+        ],
+        rows.map((row) => [
+          row.backend === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)',
+          Math.round(row.receiptsPerSecond).toLocaleString('en'),
+          ms(row.latencyMs.p50),
+          ms(row.latencyMs.p90),
+          ms(row.latencyMs.p99),
+          ms(row.latencyMs.max),
+          String(row.ok),
+          String(row.non2xx),
+          String(row.errors + row.timeouts),
+          String(row.stored),
+        ]),
+      ),
+    );
+    for (const row of rows) {
+      if (row.stored < row.ok)
+        out.push(
+          '',
+          `> **Warning:** ${row.backend}: ${row.ok - row.stored} acknowledged receipts were not found stored.`,
+        );
+      if (row.backend === 'postgres' && (row.receiptsPerSecond < 2000 || row.latencyMs.p99 > 50))
+        loses.push(
+          `collector on PostgreSQL: ${Math.round(row.receiptsPerSecond)} receipts/s, p99 ${ms(row.latencyMs.p99)} ms (goal ≥ 2,000/s with p99 ≤ 50 ms)`,
+        );
+    }
+    if (!rows.some((row) => row.backend === 'postgres'))
+      out.push('', '> **Warning:** no PostgreSQL on this machine: only PGlite was measured.');
+    if (r.notes.collector) out.push('', ...r.notes.collector.map((n) => `- ${n}`));
   }
 
   out.push('', '## Where we lose', '');

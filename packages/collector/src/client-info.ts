@@ -31,13 +31,23 @@ export interface UserAgentFamily {
   device: string | null;
 }
 
+// Visitors share a few hundred User-Agent strings: parse each once (bounded, emptied when full).
+const parsedAgents = new Map<string, UserAgentFamily>();
+const UNKNOWN: UserAgentFamily = { family: null, device: null };
+
 /** Parses a User-Agent header (with bowser) into its family; the string itself is not kept. */
 export function userAgentFamily(userAgent: string | undefined): UserAgentFamily {
-  if (!userAgent) return { family: null, device: null };
+  if (!userAgent) return UNKNOWN;
+  const known = parsedAgents.get(userAgent);
+  if (known) return known;
+  let result = UNKNOWN;
   try {
     const parsed = parseUserAgent(userAgent.slice(0, 1024));
-    return { family: parsed.browser.name || null, device: parsed.platform.type || null };
+    result = { family: parsed.browser.name || null, device: parsed.platform.type || null };
   } catch {
-    return { family: null, device: null };
+    // An unparsable header is an unknown family.
   }
+  if (parsedAgents.size >= 1000) parsedAgents.clear();
+  parsedAgents.set(userAgent, result);
+  return result;
 }

@@ -13,8 +13,11 @@ export interface QueryResult<R> {
 
 /** What a query can be sent to: the database, or one open transaction. */
 export interface Queryable {
-  /** One statement with `$1…` parameters. */
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
+  /**
+   * One statement with `$1…` parameters. A `name` makes PostgreSQL parse and plan it once per
+   * connection (a prepared statement) for statements run thousands of times; PGlite ignores it.
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<QueryResult<R>>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -52,8 +55,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   // Fail at start-up, not at the first receipt, when the server cannot be reached.
   (await pool.connect()).release();
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<R>(sql: string, params?: unknown[]) {
-      const result = await client.query(sql, params);
+    async query<R>(sql: string, params?: unknown[], name?: string) {
+      const result = await client.query({ text: sql, values: params, name });
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     },
     async exec(sql) {

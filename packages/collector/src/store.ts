@@ -55,19 +55,26 @@ const names = (columns: string) =>
 
 // One statement, so one implicit transaction: the keys go in first (ON CONFLICT DO NOTHING), and
 // only the rows whose key was new go into the partitioned tables. Concurrent statements with the
-// same key wait on the key's index entry, so a key is stored once whatever the timing.
-const INSERT = `
-WITH d AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${DECISION_COLUMNS})),
-     s AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS r(${SHOWN_COLUMNS})),
-     dk AS (INSERT INTO receipt_keys (type, key, received_at) SELECT 'decision', key, received_at FROM d
-            ON CONFLICT DO NOTHING RETURNING key),
-     sk AS (INSERT INTO receipt_keys (type, key, received_at) SELECT 'shown', key, received_at FROM s
-            ON CONFLICT DO NOTHING RETURNING key),
-     di AS (INSERT INTO receipts (${names(DECISION_COLUMNS)}) SELECT ${names(DECISION_COLUMNS)} FROM d JOIN dk USING (key)
-            RETURNING key),
-     si AS (INSERT INTO shown_events (${names(SHOWN_COLUMNS)}) SELECT ${names(SHOWN_COLUMNS)} FROM s JOIN sk USING (key)
-            RETURNING key)
-SELECT 'decision:' || key AS id FROM di UNION ALL SELECT 'shown:' || key FROM si`;
+// same key wait on the key's index entry, so a key is stored once whatever the timing. Three
+// shapes (decisions, shown events, both), each prepared once per connection.
+const DECISIONS = `
+  d AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${DECISION_COLUMNS})),
+  dk AS (INSERT INTO receipt_keys (type, key, received_at) SELECT 'decision', key, received_at FROM d
+         ON CONFLICT DO NOTHING RETURNING key),
+  di AS (INSERT INTO receipts (${names(DECISION_COLUMNS)}) SELECT ${names(DECISION_COLUMNS)} FROM d JOIN dk USING (key)
+         RETURNING key)`;
+const SHOWN = (param: string) => `
+  s AS (SELECT * FROM jsonb_to_recordset(${param}::jsonb) AS r(${SHOWN_COLUMNS})),
+  sk AS (INSERT INTO receipt_keys (type, key, received_at) SELECT 'shown', key, received_at FROM s
+         ON CONFLICT DO NOTHING RETURNING key),
+  si AS (INSERT INTO shown_events (${names(SHOWN_COLUMNS)}) SELECT ${names(SHOWN_COLUMNS)} FROM s JOIN sk USING (key)
+         RETURNING key)`;
+const INSERT = {
+  decisions: `WITH ${DECISIONS} SELECT 'decision:' || key AS id FROM di`,
+  shown: `WITH ${SHOWN('$1')} SELECT 'shown:' || key AS id FROM si`,
+  both: `WITH ${DECISIONS}, ${SHOWN('$2')}
+    SELECT 'decision:' || key AS id FROM di UNION ALL SELECT 'shown:' || key FROM si`,
+};
 
 /**
  * Stores the items whose `type:key` is not stored yet, in one statement (committed when it
@@ -109,7 +116,16 @@ export async function insertItems(db: Db, items: readonly Incoming[]): Promise<S
         ip_prefix: client.ipPrefix,
       });
   }
-  const { rows } = await db.query<{ id: string }>(INSERT, [JSON.stringify(decisions), JSON.stringify(shown)]);
+  const [shape, params] = !shown.length
+    ? (['decisions', [decisions]] as const)
+    : !decisions.length
+      ? (['shown', [shown]] as const)
+      : (['both', [decisions, shown]] as const);
+  const { rows } = await db.query<{ id: string }>(
+    INSERT[shape],
+    params.map((rows) => JSON.stringify(rows)),
+    `consentgate_insert_${shape}`,
+  );
   return new Set(rows.map((r) => r.id));
 }
 

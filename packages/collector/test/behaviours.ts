@@ -45,7 +45,8 @@ export function collectorBehaviours(open: () => Promise<Db>, close: (db: Db) => 
     (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]!.n;
   const stored = (consentId: string) => count('receipts WHERE consent_id = $1', [consentId]);
 
-  describe('POST /v1/receipts', () => {
+  // Generous: a loaded 2-core machine can take seconds per request on PGlite.
+  describe('POST /v1/receipts', { timeout: 60_000 }, () => {
     it('stores a receipt with what the server adds: 201, then the proof lists it', async () => {
       const receipt = decision({ apiMethod: undefined, dropped: 2 });
       const response = await post(receipt, { origin: SITE, 'user-agent': CHROME_UA });
@@ -249,7 +250,7 @@ export function collectorBehaviours(open: () => Promise<Db>, close: (db: Db) => 
     });
   });
 
-  describe('admin routes', () => {
+  describe('admin routes', { timeout: 60_000 }, () => {
     it('answer 401 without the token or with a wrong one', async () => {
       const attempts: Record<string, string>[] = [
         {},
@@ -380,7 +381,7 @@ export function collectorBehaviours(open: () => Promise<Db>, close: (db: Db) => 
     });
   });
 
-  describe('partitions and retention', () => {
+  describe('partitions and retention', { timeout: 60_000 }, () => {
     const partitionOf = async (consentId: string) =>
       (
         await db.query<{ part: string }>(
