@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -86,7 +86,9 @@ function startCollector(dataDir, databaseUrl) {
   });
 }
 
-function load(url, amount, connections, run) {
+// `created` collects the consent ids answered 201 (autocannon keeps one context per connection,
+// and with no pipelining a connection has one request in flight, so the context names it).
+function load(url, amount, connections, run, created = []) {
   let n = 0;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -99,7 +101,13 @@ function load(url, amount, connections, run) {
           {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            setupRequest: (request) => ({ ...request, body: receipt(`${run}-${n++}`) }),
+            setupRequest: (request, context) => {
+              context.consentId = `${run}-${n++}`;
+              return { ...request, body: receipt(context.consentId) };
+            },
+            onResponse: (status, _body, context) => {
+              if (status === 201) created.push(context.consentId);
+            },
           },
         ],
       },
@@ -108,14 +116,15 @@ function load(url, amount, connections, run) {
   });
 }
 
-async function countStored(url, run) {
+// The consent ids of this run found stored, through the export (as an auditor would read them).
+async function storedIds(url, run) {
   const response = await fetch(`${url}/v1/export?format=ndjson`, {
     headers: { authorization: `Bearer ${TOKEN}` },
   });
-  const text = await response.text();
-  let stored = 0;
-  for (const line of text.split('\n')) if (line.includes(`"consentId":"${run}-`)) stored++;
-  return stored;
+  const ids = new Set();
+  for (const line of (await response.text()).split('\n'))
+    if (line.includes(`"consentId":"${run}-`)) ids.add(JSON.parse(line).consentId);
+  return ids;
 }
 
 async function measureOne(backend, { amount, connections, log }) {
@@ -129,8 +138,13 @@ async function measureOne(backend, { amount, connections, log }) {
     await load(collector.url, Math.min(2_000, amount / 10), connections, `warm-${randomUUID()}`);
     const run = `bench-${randomUUID()}`;
     log(`  ${backend}: ${amount} requests, ${connections} connections…`);
-    const result = await load(collector.url, amount, connections, run);
-    const stored = await countStored(collector.url, run);
+    const loadBefore = loadavg()[0];
+    const created = [];
+    const result = await load(collector.url, amount, connections, run, created);
+    const loadAfter = loadavg()[0];
+    const ids = await storedIds(collector.url, run);
+    const stored = ids.size;
+    const missing = created.filter((id) => !ids.has(id));
     const ok = result['2xx'];
     return {
       backend,
@@ -138,11 +152,18 @@ async function measureOne(backend, { amount, connections, log }) {
       connections,
       durationSeconds: result.duration,
       ok,
+      created: result.statusCodeStats?.['201']?.count ?? 0,
+      replayed: result.statusCodeStats?.['200']?.count ?? 0,
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,
       stored,
+      // Answered 201 but not found in the export: must be 0.
+      missing: missing.length,
+      missingIds: missing.slice(0, 10),
       receiptsPerSecond: ok / result.duration,
+      // The machine is shared: its 1-minute load average around the run says how much.
+      loadAverage: { before: loadBefore, after: loadAfter },
       latencyMs: {
         p50: result.latency.p50,
         p90: result.latency.p90,

@@ -176,7 +176,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
         return json(
           reply,
           413,
-          `request body over ${app.initialConfig.bodyLimit} bytes: send at most 50 receipts at once`,
+          `request body over ${app.initialConfig.bodyLimit} bytes: send fewer receipts per request`,
         );
       if (status >= 500) {
         request.log.error({ err: error }, 'request failed');

@@ -19,4 +19,5 @@ export {
 export { bodySchema, decisionSchema, MAX_BATCH, shownSchema } from './receipt-schema';
 export { categoriesOfSiteConfig, DEFAULT_CATEGORY_IDS } from './site-categories';
 export type { StatsRow, StoredReceipt, StoredShownEvent, TimeRange } from './store';
+export { consentReceipts, dailyStats, exportItems } from './store';
 export { validationMessage } from './validation-message';

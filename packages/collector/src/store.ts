@@ -133,9 +133,9 @@ const iso = (value: unknown) => new Date(value as string | Date).toISOString();
 
 const RECEIPT_SELECT = `SELECT id::text AS id, received_at, key, consent_id, seq, client_ts, policy_version,
   policy_url, notice_hash, locale, choices, action, via, api_method, guardian, gpc, region, model, dropped,
-  sdk_version, page, origin, ua_family, ua_device, ip_prefix::text AS ip_prefix FROM receipts`;
+  sdk_version, page, origin, ua_family, ua_device, ip_prefix::text AS ip_prefix FROM receipts AS t`;
 const SHOWN_SELECT = `SELECT id::text AS id, received_at, key, client_ts, layer, policy_version, locale, region,
-  model, sdk_version, page, origin, ua_family, ua_device FROM shown_events`;
+  model, sdk_version, page, origin, ua_family, ua_device FROM shown_events AS t`;
 
 type Row = Record<string, unknown>;
 
@@ -194,7 +194,7 @@ function toShown(row: Row): StoredShownEvent {
 /** Every receipt of one consent id, in `seq` order (then arrival, should a seq repeat). */
 export async function consentReceipts(db: Db, consentId: string): Promise<StoredReceipt[]> {
   const { rows } = await db.query<Row>(
-    `${RECEIPT_SELECT} WHERE consent_id = $1 ORDER BY seq, received_at, id`,
+    `${RECEIPT_SELECT} WHERE consent_id = $1 ORDER BY t.seq, t.received_at, t.id`,
     [consentId],
   );
   return rows.map(toReceipt);
@@ -206,6 +206,8 @@ export interface TimeRange {
   to: Date;
 }
 
+// The selects name the table `t`: a bare `id` in ORDER BY would be the output column, the text
+// `id::text AS id`, which sorts "1000" before "999" and broke the keyset at page boundaries.
 const PAGE = 1000;
 
 /**
@@ -216,18 +218,19 @@ export async function* exportItems(
   db: Db,
   range: TimeRange,
   type: 'decision' | 'shown' = 'decision',
+  pageSize = PAGE,
 ): AsyncGenerator<StoredReceipt | StoredShownEvent> {
   const [select, convert] = type === 'decision' ? [RECEIPT_SELECT, toReceipt] : [SHOWN_SELECT, toShown];
   // Ids start at 1, so (from, 0) is just before the first row of the range.
   let after: [string, string] = [range.from.toISOString(), '0'];
   for (;;) {
     const { rows } = await db.query<Row>(
-      `${select} WHERE (received_at, id) > ($1::timestamptz, $3::bigint) AND received_at < $2
-        ORDER BY received_at, id LIMIT ${PAGE}`,
+      `${select} WHERE (t.received_at, t.id) > ($1::timestamptz, $3::bigint) AND t.received_at < $2
+        ORDER BY t.received_at, t.id LIMIT ${pageSize}`,
       [after[0], range.to.toISOString(), after[1]],
     );
     for (const row of rows) yield convert(row);
-    if (rows.length < PAGE) return;
+    if (rows.length < pageSize) return;
     const last = rows[rows.length - 1]!;
     after = [iso(last.received_at), last.id as string];
   }

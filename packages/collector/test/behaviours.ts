@@ -7,6 +7,7 @@ import {
   createCollector,
   type Db,
   ensurePartitions,
+  exportItems,
   partitionName,
 } from '@consentgate/collector';
 import type { Receipt } from '@consentgate/core';
@@ -323,6 +324,22 @@ export function collectorBehaviours(open: () => Promise<Db>, close: (db: Db) => 
       const bad = await get('/v1/export?from=last-week');
       expect(bad.statusCode).toBe(400);
       expect(bad.json().message).toMatch(/^querystring\.from: expected a string matching/);
+    });
+
+    it('exports every row once across pages, also when rows share an arrival time and ids change digit count', async () => {
+      // Ids 99999995…100000006 arrive in the same millisecond: sorted as text, "100000000" < "99999995".
+      await db.query("SELECT setval('receipts_id_seq', 99999994)");
+      const consentId = newConsentId('pages');
+      clock = new Date('2024-08-08T08:08:08.008Z');
+      await post(Array.from({ length: 12 }, (_, i) => decision({ consentId, seq: i + 1 })));
+      clock = undefined;
+      const range = { from: new Date('2024-08-08T00:00:00Z'), to: new Date('2024-08-09T00:00:00Z') };
+      const ids: string[] = [];
+      for await (const row of exportItems(db, range, 'decision', 5))
+        if (row.type === 'decision' && row.consentId === consentId) ids.push(row.id);
+      expect(ids).toHaveLength(12);
+      expect(new Set(ids).size).toBe(12);
+      expect(ids.map(Number)).toEqual([...ids.map(Number)].sort((a, b) => a - b));
     });
 
     it('GET /v1/stats: per day and category, shown / accepted / rejected / customised / withdrawn', async () => {
