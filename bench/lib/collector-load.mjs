@@ -56,6 +56,8 @@ function startCollector(dataDir, databaseUrl) {
       '0',
       '--log-level',
       'warn',
+      // Extra flags for experiments, e.g. CG_BENCH_COLLECTOR_ARGS='--group-in-flight 2'.
+      ...(process.env.CG_BENCH_COLLECTOR_ARGS ?? '').split(' ').filter(Boolean),
     ],
     {
       env: { ...env, CONSENTGATE_ADMIN_TOKEN: TOKEN, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },

@@ -77,6 +77,17 @@ program
   )
   .option('--trust-proxy', 'read the client address from X-Forwarded-For (behind a load balancer)', false)
   .addOption(
+    new Option('--group-window-ms <ms>', 'group commit: how long a receipt waits for others').argParser(
+      integer(0),
+    ),
+  )
+  .addOption(
+    new Option(
+      '--group-in-flight <n>',
+      'group commit: statements in flight at once (default: the pool size)',
+    ).argParser(integer(1)),
+  )
+  .addOption(
     new Option('--log-level <level>', 'pino log level')
       .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -95,6 +106,7 @@ program
       ip: flags.ip,
       rateLimit: flags.rateLimit === 0 ? false : flags.rateLimit,
       trustProxy: flags.trustProxy,
+      groupCommit: { windowMs: flags.groupWindowMs, parallel: flags.groupInFlight },
       logger: { level: flags.logLevel },
     });
     const { app } = collector;

@@ -54,8 +54,11 @@ export interface CollectorOptions {
   bodyLimit?: number;
   /** Fastify's `trustProxy` (behind a load balancer, to read the client's address). Default false. */
   trustProxy?: boolean | string | string[];
-  /** Group commit: how long a request waits for others (ms), and the most items in one statement. */
-  groupCommit?: { windowMs?: number; maxItems?: number };
+  /**
+   * Group commit: how long a request waits for others (ms, default 2), the most items in one
+   * statement (500), and statements in flight at once (default: the pool size; 1 on PGlite).
+   */
+  groupCommit?: { windowMs?: number; maxItems?: number; parallel?: number };
   /** Fastify's `logger` (pino). Default false. */
   logger?: boolean | { level?: string };
   /** The clock `received_at` and the maintenance jobs read. Default `() => new Date()`. */
@@ -126,7 +129,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     id: (incoming) => identity(incoming.item),
     windowMs: options.groupCommit?.windowMs,
     maxItems: options.groupCommit?.maxItems,
-    parallel: db.parallelism,
+    parallel: Math.min(options.groupCommit?.parallel ?? db.parallelism, db.parallelism),
   });
 
   const app = Fastify({
