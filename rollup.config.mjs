@@ -15,8 +15,11 @@ export const terserOptions = {
   format: { comments: false },
 };
 
-/** ESM + .d.ts for one workspace package; every bare import stays external. */
-function library(pkg, inputs = { index: 'src/index.ts' }) {
+/**
+ * ESM + .d.ts for one workspace package; every bare import stays external. An entry named in
+ * `bins` starts with a shebang, for the package's `bin`.
+ */
+function library(pkg, inputs = { index: 'src/index.ts' }, { bins = [] } = {}) {
   const dir = `packages/${pkg}`;
   return {
     input: Object.fromEntries(Object.entries(inputs).map(([name, file]) => [name, `${dir}/${file}`])),
@@ -29,6 +32,7 @@ function library(pkg, inputs = { index: 'src/index.ts' }) {
       sourcemap: false,
       preserveModules: true,
       preserveModulesRoot: `${dir}/src`,
+      banner: (chunk) => (chunk.isEntry && bins.includes(chunk.name) ? '#!/usr/bin/env node' : ''),
     },
     plugins: [
       typescript({
@@ -74,6 +78,7 @@ const builds = {
   blocker: library('blocker'),
   ui: library('ui'),
   consentgate: library('consentgate', { index: 'src/index.ts', server: 'src/server.ts' }),
+  collector: library('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }, { bins: ['cli'] }),
   gate: scriptTag('src/script-gate.ts', 'consentgate.js'),
   'gate-manager': scriptTag('src/script-manager.ts', 'consentgate.manager.js'),
   'gate-check': scriptTag('src/script-check.ts', 'consentgate.check.js'),

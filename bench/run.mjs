@@ -2,15 +2,19 @@
 // Prints a markdown table and writes results/latest.json + results/latest.md. See README.md.
 //
 //   node bench/run.mjs [--runs 15] [--work-runs 7] [--cost-runs 11] [--dom-runs 7] [--port 4450]
-//                      [--only bytes,banner,main,leaks,cost,dom]
+//                      [--only bytes,banner,main,leaks,cost,dom,collector]
+//
+// A run of some sections only keeps the other sections of the previous results/latest.json, each
+// marked with the date it was measured on (`measured`), so one section can be re-run alone.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { measureTimeToBanner } from './lib/banner.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { measureBytes } from './lib/bytes.mjs';
 import { buildC15t } from './lib/c15t.mjs';
+import { measureCollectorLoad } from './lib/collector-load.mjs';
 import { measureDomHeavy } from './lib/dom-heavy.mjs';
 import { measureGateCost } from './lib/gate-cost.mjs';
 import { measureLeaks } from './lib/leaks.mjs';
@@ -28,7 +32,7 @@ const { values: args } = parseArgs({
     'cost-runs': { type: 'string', default: '11' },
     'dom-runs': { type: 'string', default: '7' },
     port: { type: 'string', default: process.env.BENCH_PORT ?? '4450' },
-    only: { type: 'string', default: 'bytes,banner,main,leaks,cost,dom' },
+    only: { type: 'string', default: 'bytes,banner,main,leaks,cost,dom,collector' },
     out: { type: 'string', default: new URL('./results/', import.meta.url).pathname },
   },
 });
@@ -38,10 +42,16 @@ const costRuns = Number(args['cost-runs']);
 const domRuns = Number(args['dom-runs']);
 const only = new Set(args.only.split(','));
 const log = (s) => process.stderr.write(`${s}\n`);
+const BROWSER_SECTIONS = ['bytes', 'banner', 'main', 'leaks', 'cost', 'dom'];
+const needsBrowser = BROWSER_SECTIONS.some((name) => only.has(name));
 
 const warnings = [];
 const dist = new URL('../packages/consentgate/dist/', import.meta.url);
-for (const f of ['consentgate.js', 'consentgate.ui.js']) {
+if (only.has('collector') && !existsSync(new URL('../packages/collector/dist/cli.js', import.meta.url))) {
+  log('missing packages/collector/dist/cli.js: run `npx rollup -c rollup.config.mjs` first');
+  process.exit(1);
+}
+for (const f of needsBrowser ? ['consentgate.js', 'consentgate.ui.js'] : []) {
   let size = 0;
   try {
     size = statSync(new URL(f, dist)).size;
@@ -56,10 +66,16 @@ for (const f of ['consentgate.js', 'consentgate.ui.js']) {
 }
 
 const started = Date.now();
-log('building the c15t quickstart bundle (rollup + terser)…');
-await buildC15t();
-const server = await startServer({ root: new URL('../', import.meta.url).pathname, port: Number(args.port) });
-const browser = await launchChromium();
+const previousFile = new URL(`file://${args.out}/latest.json`);
+const previous = existsSync(previousFile) ? JSON.parse(readFileSync(previousFile, 'utf8')) : undefined;
+if (needsBrowser) {
+  log('building the c15t quickstart bundle (rollup + terser)…');
+  await buildC15t();
+}
+const server = needsBrowser
+  ? await startServer({ root: new URL('../', import.meta.url).pathname, port: Number(args.port) })
+  : undefined;
+const browser = needsBrowser ? await launchChromium() : undefined;
 const section = async (label, fn) => {
   const t = Date.now();
   log(`${label}…`);
@@ -70,7 +86,9 @@ const section = async (label, fn) => {
 const result = {
   date: new Date().toISOString().slice(0, 10),
   startedAt: new Date(started).toISOString(),
-  machine: machine(`Chromium ${browser.version()}`),
+  machine: machine(
+    browser ? `Chromium ${browser.version()}` : (previous?.machine.chromium ?? 'not launched'),
+  ),
   versions: Object.values(products)
     .filter((p) => p.pkg && p.id !== 'ours-catalogue')
     .map((p) => ({ id: p.id, name: p.name, version: p.version })),
@@ -82,6 +100,11 @@ const result = {
   },
   warnings,
   notes: {
+    collector: [
+      'One receipt per request (the gate sends one per decision); a request may carry up to 50, which divides the per-request cost.',
+      'PGlite is single-session (one statement at a time): group commit is what gives it its figure; PostgreSQL gets up to 8 statements in flight (the pool).',
+      "PostgreSQL: Debian's server with its default settings (fsync and synchronous_commit on), a new cluster per run; PGlite: a new folder per run.",
+    ],
     bytes: [
       'c15t ships no script-tag build: its row is its docs\' "Minimal Consent Prompt" bundled by the bench (rollup + node-resolve + terser), without its backend (offline mode).',
       'yett has no banner: it is a script blocker only; its figure is its one file.',
@@ -121,22 +144,22 @@ const result = {
 
 try {
   if (only.has('bytes'))
-    await section('1/6 bytes', async () => {
+    await section('1/7 bytes', async () => {
       result.bytes = [];
       for (const id of ['ours', 'vanilla', 'klaro', 'osano', 'tarteaucitron', 'yett', 'c15t'])
         result.bytes.push(await measureBytes(browser, server, products[id]));
     });
   if (only.has('banner'))
-    await section(`2/6 time to banner (${runs} runs each)`, async () => {
+    await section(`2/7 time to banner (${runs} runs each)`, async () => {
       const list = ['ours', 'vanilla', 'klaro', 'osano', 'tarteaucitron', 'c15t'].map((id) => products[id]);
       result.timeToBanner = await measureTimeToBanner(browser, server, list, runs, log);
     });
   if (only.has('main'))
-    await section(`3/6 main thread (${workRuns} runs each)`, async () => {
+    await section(`3/7 main thread (${workRuns} runs each)`, async () => {
       result.mainThread = await measureMainThread(browser, server, workRuns, log);
     });
   if (only.has('leaks'))
-    await section('4/6 leaks', async () => {
+    await section('4/7 leaks', async () => {
       const suite = await loadLeakSuite();
       const both = ['drop-in', 'annotated'];
       const plan = [
@@ -149,16 +172,41 @@ try {
       result.leaks = await measureLeaks(browser, server, suite, plan, log);
     });
   if (only.has('cost'))
-    await section(`5/6 gate cost (${costRuns} rounds)`, async () => {
+    await section(`5/7 gate cost (${costRuns} rounds)`, async () => {
       result.gateCost = await measureGateCost(browser, server, costRuns, log);
     });
   if (only.has('dom'))
-    await section(`6/6 DOM-heavy page (${domRuns} rounds)`, async () => {
+    await section(`6/7 DOM-heavy page (${domRuns} rounds)`, async () => {
       result.domHeavy = await measureDomHeavy(browser, server, domRuns, log);
     });
+  if (only.has('collector'))
+    await section('7/7 collector load', async () => {
+      result.collector = await measureCollectorLoad({ log });
+    });
 } finally {
-  await browser.close();
-  await server.close();
+  await browser?.close();
+  await server?.close();
+}
+
+// Sections not run this time: the previous run's figures, each marked with the date it was measured.
+const KEYS = {
+  bytes: 'bytes',
+  banner: 'timeToBanner',
+  main: 'mainThread',
+  leaks: 'leaks',
+  cost: 'gateCost',
+  dom: 'domHeavy',
+  collector: 'collector',
+};
+result.measured = {};
+for (const [name, key] of Object.entries(KEYS)) {
+  if (only.has(name)) result.measured[key] = result.date;
+  else if (previous?.[key] !== undefined) {
+    result[key] = previous[key];
+    result.measured[key] = previous.measured?.[key] ?? previous.date;
+    if (key === 'timeToBanner') result.settings.timeToBannerRuns = previous.settings.timeToBannerRuns;
+    if (key === 'mainThread') result.settings.mainThreadRuns = previous.settings.mainThreadRuns;
+  }
 }
 
 result.durationSeconds = Math.round((Date.now() - started) / 1000);

@@ -15,6 +15,7 @@ const alias = fromSrc
       { find: /^@consentgate\/ui$/, replacement: src('packages/ui/src/index.ts') },
       { find: /^consentgate$/, replacement: src('packages/consentgate/src/index.ts') },
       { find: /^consentgate\/server$/, replacement: src('packages/consentgate/src/server.ts') },
+      { find: /^@consentgate\/collector$/, replacement: src('packages/collector/src/index.ts') },
     ]
   : [];
 

@@ -26,6 +26,12 @@ export function toMarkdown(r) {
   );
   if (r.warnings.length) out.push('', ...r.warnings.map((w) => `> **Warning:** ${w}`));
   out.push('', `Versions: ${r.versions.map((v) => `${v.name} ${v.version}`).join(', ')}.`);
+  const dates = Object.entries(r.measured ?? {}).filter(([, date]) => date !== r.date);
+  if (dates.length)
+    out.push(
+      '',
+      `Not re-run on ${r.date} (figures kept from the previous run): ${dates.map(([key, date]) => `${key} (${date})`).join(', ')}.`,
+    );
   const loses = [];
 
   if (r.bytes) {
@@ -257,6 +263,60 @@ export function toMarkdown(r) {
 
   if (r.gateCost) gateCostSection(r.gateCost, r.notes.gateCost, out, loses);
   if (r.domHeavy) domHeavySection(r.domHeavy, r.notes.domHeavy, out, loses);
+  if (r.collector) {
+    const { settings, rows } = r.collector;
+    out.push('', '## 7. Collector under load', '');
+    out.push(
+      `\`POST /v1/receipts\` to the collector's real bin on 127.0.0.1, ${settings.amount.toLocaleString('en')} requests on PostgreSQL and ${settings.pgliteAmount.toLocaleString('en')} on PGlite (after a warm-up), each one new receipt with a unique key, ${settings.connections} connections (autocannon). The load generator, the collector and PostgreSQL share the machine's ${m.nproc} cores, and the machine is shared with other work: its 1-minute load average before and after each run is in the last column. Receipts/s = 2xx answers / duration; each is answered only after its receipt committed. 201 = stored now, 200 = the key was already stored. Stored = rows of the run found afterwards through the export; every consent id answered 201 is checked to be among them (requests still in flight when autocannon stopped counting are stored too, so stored can exceed the 201s). Goal on PostgreSQL: ≥ 2,000 receipts/s with p99 ≤ 50 ms.`,
+      '',
+    );
+    out.push(
+      table(
+        [
+          'database',
+          'receipts/s',
+          'p50 ms',
+          'p90 ms',
+          'p99 ms',
+          'max ms',
+          '201 new',
+          '200 replay',
+          'non-2xx',
+          'errors',
+          'stored',
+          'load avg before → after',
+        ],
+        rows.map((row) => [
+          row.backend === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)',
+          Math.round(row.receiptsPerSecond).toLocaleString('en'),
+          ms(row.latencyMs.p50),
+          ms(row.latencyMs.p90),
+          ms(row.latencyMs.p99),
+          ms(row.latencyMs.max),
+          String(row.created),
+          String(row.replayed),
+          String(row.non2xx),
+          String(row.errors + row.timeouts),
+          String(row.stored),
+          `${row.loadAverage.before.toFixed(1)} → ${row.loadAverage.after.toFixed(1)}`,
+        ]),
+      ),
+    );
+    for (const row of rows) {
+      if (row.missing)
+        out.push(
+          '',
+          `> **Warning:** ${row.backend}: ${row.missing} receipts answered 201 were not found in the export (${row.missingIds.join(', ')}).`,
+        );
+      if (row.backend === 'postgres' && (row.receiptsPerSecond < 2000 || row.latencyMs.p99 > 50))
+        loses.push(
+          `collector on PostgreSQL: ${Math.round(row.receiptsPerSecond)} receipts/s, p99 ${ms(row.latencyMs.p99)} ms (goal ≥ 2,000/s with p99 ≤ 50 ms; load average ${row.loadAverage.before.toFixed(1)} → ${row.loadAverage.after.toFixed(1)} on ${m.nproc} cores)`,
+        );
+    }
+    if (!rows.some((row) => row.backend === 'postgres'))
+      out.push('', '> **Warning:** no PostgreSQL on this machine: only PGlite was measured.');
+    if (r.notes.collector) out.push('', ...r.notes.collector.map((n) => `- ${n}`));
+  }
 
   out.push('', '## Where we lose', '');
   out.push(loses.length ? loses.map((l) => `- ${l}`).join('\n') : '- Nowhere in this run.');

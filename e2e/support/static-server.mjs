@@ -18,13 +18,15 @@ const types = {
 };
 
 /**
- * Serves files below `root`. `headers(path)` may add response headers (e.g. a CSP for one page).
+ * Serves files below `root`. `headers(path)` may add response headers (e.g. a CSP for one page);
+ * `routes` maps a path to a handler `(req, res)` that answers it instead of a file.
  * Resolves with the listening server.
  */
-export function serveStatic({ root, port = 0, host = '127.0.0.1', headers = () => ({}) }) {
+export function serveStatic({ root, port = 0, host = '127.0.0.1', headers = () => ({}), routes = {} }) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (Object.hasOwn(routes, url.pathname)) return void routes[url.pathname](req, res);
     let path = normalize(join(base, decodeURIComponent(url.pathname)));
     if (!path.startsWith(base)) {
       res.writeHead(403).end();
