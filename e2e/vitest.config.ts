@@ -15,6 +15,7 @@ const alias = fromSrc
       { find: /^@consentgate\/ui$/, replacement: src('packages/ui/src/index.ts') },
       { find: /^consentgate$/, replacement: src('packages/consentgate/src/index.ts') },
       { find: /^consentgate\/server$/, replacement: src('packages/consentgate/src/server.ts') },
+      { find: /^@consentgate\/scanner$/, replacement: src('packages/scanner/src/index.ts') },
     ]
   : [];
 
