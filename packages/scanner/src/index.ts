@@ -1,9 +1,25 @@
 export { CONSENT_COOKIE, classifyConfigOf, classifyCookie, classifyRequest, needsConsent } from './classify';
+export type {
+  CookieDeclaration,
+  DeclarationCategory,
+  DeclaredCookie,
+  DeclaredService,
+} from './cookie-declaration';
+export { buildDeclaration, DECLARATION_FORMAT, DECLARATION_VERSION } from './cookie-declaration';
 export type { Frontier, FrontierItem, FrontierOptions, SkipReason } from './crawl-frontier';
 export { createFrontier } from './crawl-frontier';
+export type { DraftNote } from './draft-config';
+export { buildDraftConfig } from './draft-config';
+export type { LeakContext } from './find-leaks';
+export { explainRequest, findLeaks, findLeftoverCookies } from './find-leaks';
+export { guessCookieCategory, guessHostCategory, TODO } from './guess-category';
+export { escapeHtml, renderHtmlReport } from './html-report';
+export type { HtmlSource, InlineScript, SourceTag } from './html-source';
+export { isGateScript, readHtmlSource } from './html-source';
 export { describeLifetime } from './lifetime';
 export { mapUrl, parseHostMapping } from './map-host';
 export { isLikelyHtml, isSameSite, linkPattern, normalizeUrl, partyOf, siteOf } from './site-url';
+export { collectUnknowns, countTotals } from './summarize';
 export type {
   Classification,
   ClassificationSource,
