@@ -66,6 +66,7 @@ const builds = {
   blocker: library('blocker'),
   ui: library('ui'),
   consentgate: library('consentgate', { index: 'src/index.ts', server: 'src/server.ts' }),
+  scanner: library('scanner', { index: 'src/index.ts', cli: 'src/cli.ts' }),
   gate: scriptTag('src/script-gate.ts', 'consentgate.js'),
   'gate-ui': scriptTag('src/script-ui.ts', 'consentgate.ui.js'),
   'core-size': measure('core'),

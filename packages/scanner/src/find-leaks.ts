@@ -79,20 +79,30 @@ export function findLeaks(page: PageRecord, context: LeakContext = {}): Leak[] {
  * Non-necessary cookies still in the browser after the revoke and the reload: warnings (a page
  * cannot delete another site's cookies; its own it should).
  */
-export function findLeftoverCookies(page: PageRecord): ScanIssue[] {
+export function findLeftoverCookies(page: PageRecord, config: ClassifyConfig = {}): ScanIssue[] {
   const reject = page.phases.reject;
   if (!reject) return [];
-  return reject.cookies
-    .filter((cookie) => needsConsent(cookie.classification))
-    .map((cookie) => ({
-      code: 'cookie-remains' as const,
-      severity: 'warning' as const,
+  const issues: ScanIssue[] = [];
+  for (const cookie of reject.cookies) {
+    // An unknown cookie written by a tracker's script is most likely that tracker's.
+    const setter = cookie.setByUrl ? classifyRequest(cookie.setByUrl, config) : undefined;
+    const known = needsConsent(cookie.classification);
+    if (!known && !(setter && needsConsent(setter))) continue;
+    const category = known ? cookie.classification.category : setter!.category;
+    const what = known
+      ? `The ${category} cookie ${cookie.name} (${cookie.domain})`
+      : `The cookie ${cookie.name} (${cookie.domain}), written by ${cookie.setByUrl} (${category}),`;
+    issues.push({
+      code: 'cookie-remains',
+      severity: 'warning',
       url: page.url,
       message:
         cookie.party === 'first'
-          ? `The ${cookie.classification.category} cookie ${cookie.name} (${cookie.domain}) is still there after the visitor withdrew consent: list it in categories.${cookie.classification.category}.cookies so the gate deletes it on revoke.`
-          : `The third-party ${cookie.classification.category} cookie ${cookie.name} (${cookie.domain}) is still there after the revoke: a page cannot delete another site's cookies; it expires ${cookie.lifetime === 'session' ? 'with the session' : `in ${cookie.lifetime}`}.`,
-    }));
+          ? `${what} is still there after the visitor withdrew consent: list it in categories.${category}.cookies so the gate deletes it on revoke.`
+          : `${what} is still there after the revoke: it is a third-party cookie, which a page cannot delete; it expires ${cookie.lifetime === 'session' ? 'with the session' : `in ${cookie.lifetime}`}.`,
+    });
+  }
+  return issues;
 }
 
 function requestLeak(page: PageRecord, phase: Leak['phase'], request: RequestRecord, why: Reason): Leak {

@@ -95,8 +95,8 @@ function card(label: string, value: number, bad = false): string {
   return `<div class="card"><b class="${bad ? 'bad' : ''}">${value}</b>${escapeHtml(label)}</div>`;
 }
 
-function table(headers: string[], rows: string[][]): string {
-  if (!rows.length) return '<p class="muted">None.</p>';
+function table(headers: string[], rows: string[][], empty = 'None.'): string {
+  if (!rows.length) return `<p class="muted">${escapeHtml(empty)}</p>`;
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows.map((cells) => `<tr>${cells.join('')}</tr>`).join('')}</tbody></table>`;
 }
@@ -186,6 +186,7 @@ function requestsTable(requests: ReadonlyArray<RequestRecord>): string {
       td(initiatorText(r), 'url'),
       td(r.failure ?? r.status ?? ''),
     ]),
+    'No third-party requests.',
   );
 }
 
@@ -210,6 +211,7 @@ function cookiesTable(cookies: ReadonlyArray<CookieRecord>): string {
       td(`${c.setBy}${c.setByUrl ? ` ${c.setByUrl}` : ''}`, 'url'),
       classificationCell(c.classification),
     ]),
+    'No cookies.',
   );
 }
 

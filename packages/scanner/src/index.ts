@@ -10,6 +10,7 @@ export type { Frontier, FrontierItem, FrontierOptions, SkipReason } from './craw
 export { createFrontier } from './crawl-frontier';
 export type { DraftNote } from './draft-config';
 export { buildDraftConfig } from './draft-config';
+export { ChromiumNotFoundError, chromiumArgs, findChromium } from './find-chromium';
 export type { LeakContext } from './find-leaks';
 export { explainRequest, findLeaks, findLeftoverCookies } from './find-leaks';
 export { guessCookieCategory, guessHostCategory, TODO } from './guess-category';
@@ -18,8 +19,12 @@ export type { HtmlSource, InlineScript, SourceTag } from './html-source';
 export { isGateScript, readHtmlSource } from './html-source';
 export { describeLifetime } from './lifetime';
 export { mapUrl, parseHostMapping } from './map-host';
+export type { CliIo } from './run-cli';
+export { EXIT, runCli } from './run-cli';
+export { DEFAULT_OPTIONS, scanSite } from './scan-site';
 export { isLikelyHtml, isSameSite, linkPattern, normalizeUrl, partyOf, siteOf } from './site-url';
 export { collectUnknowns, countTotals } from './summarize';
+export { formatSummary } from './summary-table';
 export type {
   Classification,
   ClassificationSource,
@@ -48,3 +53,4 @@ export type {
 } from './types';
 export type { VendorInfo } from './vendor-info';
 export { CONSENTGATE_PURPOSE, knownVendors, vendorInfo } from './vendor-info';
+export { REPORT_FILES, writeReportFiles } from './write-report';

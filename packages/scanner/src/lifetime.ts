@@ -12,8 +12,12 @@ export function describeLifetime(seconds: number | null): string {
   if (seconds === null) return 'session';
   if (seconds <= 0) return 'expired';
   const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (seconds < HOUR) return plural(Math.max(1, Math.round(seconds / MINUTE)), 'minute');
-  if (seconds < DAY) return plural(Math.round(seconds / HOUR), 'hour');
+  // Rounded before the unit is chosen: a cookie seen a second after it was set for a day has
+  // 86399 s left, which is "1 day", not "24 hours".
+  const minutes = Math.max(1, Math.round(seconds / MINUTE));
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.round(seconds / HOUR);
+  if (hours < 24) return plural(hours, 'hour');
   const days = seconds / DAY;
   // 28–31 days is "1 month"; up to 27 the days are told.
   if (days < 27.5) return plural(Math.round(days), 'day');

@@ -197,6 +197,7 @@ export type IssueCode =
   | 'time-limit'
   | 'interrupted'
   | 'no-consent-ui'
+  | 'consent-buttons'
   | 'cookie-remains'
   | 'config'
   | 'browser';

@@ -223,15 +223,23 @@ describe('findLeftoverCookies', () => {
             cookie('cg_consent', 'www.shop.example', config),
             cookie('_t_a', 'www.shop.example', config),
             cookie('IDE', '.doubleclick.net', config),
+            // Unknown, but written by an analytics script.
+            cookie('_t_id', 'www.shop.example', config, { setByUrl: 'https://t.tracker.example/a/plain.js' }),
+            cookie('theme', 'www.shop.example', config, { setByUrl: PAGE }),
           ],
         }),
       }),
+      config,
     );
     expect(issues.map((issue) => [issue.code, issue.severity])).toEqual([
       ['cookie-remains', 'warning'],
       ['cookie-remains', 'warning'],
+      ['cookie-remains', 'warning'],
     ]);
     expect(issues[0].message).toContain('list it in categories.analytics.cookies');
-    expect(issues[1].message).toContain("a page cannot delete another site's cookies");
+    expect(issues[1].message).toContain('a third-party cookie, which a page cannot delete');
+    expect(issues[2].message).toBe(
+      'The cookie _t_id (www.shop.example), written by https://t.tracker.example/a/plain.js (analytics), is still there after the visitor withdrew consent: list it in categories.analytics.cookies so the gate deletes it on revoke.',
+    );
   });
 });

@@ -10,6 +10,9 @@ test('lifetimes read as a person says them', () => {
   expect(describeLifetime(30 * 60)).toBe('30 minutes');
   expect(describeLifetime(3 * 3600)).toBe('3 hours');
   expect(describeLifetime(DAY)).toBe('1 day');
+  // Seen a moment after it was set: still what it was set for.
+  expect(describeLifetime(DAY - 1)).toBe('1 day');
+  expect(describeLifetime(3600 - 2)).toBe('1 hour');
   expect(describeLifetime(7 * DAY)).toBe('7 days');
   expect(describeLifetime(30 * DAY)).toBe('1 month');
   expect(describeLifetime(90 * DAY)).toBe('3 months');
