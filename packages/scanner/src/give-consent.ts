@@ -24,18 +24,27 @@ export async function hasConsentGate(page: Page): Promise<boolean> {
     .catch(() => false);
 }
 
-/** Calls `window.consentgate.acceptAll()` / `rejectAll()` once its storage is read. */
-export async function chooseWithConsentGate(page: Page, choice: Choice): Promise<string> {
-  await page.evaluate(async (accept) => {
+/**
+ * Calls `window.consentgate.acceptAll()` / `rejectAll()` once its storage is read. Returns what
+ * was done and the page's clock (epoch ms) just before the call: requests from then on belong to
+ * the choice.
+ */
+export async function chooseWithConsentGate(
+  page: Page,
+  choice: Choice,
+): Promise<{ action: string; at: number }> {
+  const at = await page.evaluate(async (accept) => {
     const api = (
       window as unknown as { consentgate: { ready?: Promise<void>; acceptAll(): void; rejectAll(): void } }
     ).consentgate;
     // `ready` never rejects, but do not hang a scan on a page that replaced it with something else.
     await Promise.race([api.ready, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    const now = Date.now();
     if (accept) api.acceptAll();
     else api.rejectAll();
+    return now;
   }, choice === 'accept');
-  return `consentgate.${choice === 'accept' ? 'acceptAll' : 'rejectAll'}()`;
+  return { action: `consentgate.${choice === 'accept' ? 'acceptAll' : 'rejectAll'}()`, at };
 }
 
 /** Clicks the first visible consent button for `choice`; its text, or `null` when there is none. */

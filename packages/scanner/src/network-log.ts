@@ -8,7 +8,8 @@ import type { Stage } from './types';
 export interface LoggedRequest {
   request: Request;
   url: string;
-  stage: Stage;
+  /** When the browser sent it (epoch ms, Chromium's wall time). */
+  sentAt: number;
   /** The frame that sent it, when not the page's main frame (its URL when it sent it). */
   frame?: string;
   status?: number;
@@ -24,8 +25,14 @@ export interface HeaderCookie {
 }
 
 export interface NetworkLog {
-  /** Requests from now on belong to `stage`. */
-  stage: Stage;
+  /**
+   * Requests sent from `at` (epoch ms, the page's clock) on belong to `stage`. By time, not by
+   * arrival: the browser's events reach Node late on a busy machine, and a request sent just
+   * before "reject all" must not count as sent after it.
+   */
+  mark(stage: Stage, at: number): void;
+  /** The stage a request sent at `sentAt` belongs to. */
+  stageOf(entry: LoggedRequest): Stage;
   readonly requests: LoggedRequest[];
   /** Set-Cookie headers of every response so far (waits for the headers still being read). */
   headerCookies(): Promise<HeaderCookie[]>;
@@ -52,8 +59,16 @@ export function createNetworkLog(context: BrowserContext): NetworkLog {
   let lastActivity = Date.now();
   let mainFrame: unknown;
 
+  const marks: Array<{ stage: Stage; at: number }> = [{ stage: 'load', at: 0 }];
   const log: NetworkLog = {
-    stage: 'load',
+    mark(stage, at) {
+      marks.push({ stage, at });
+    },
+    stageOf(entry) {
+      let stage: Stage = 'load';
+      for (const mark of marks) if (mark.at <= entry.sentAt) stage = mark.stage;
+      return stage;
+    },
     requests,
     hanging: [],
     setMainFrame(frame) {
@@ -85,7 +100,7 @@ export function createNetworkLog(context: BrowserContext): NetworkLog {
     const entry: LoggedRequest = {
       request,
       url: request.url(),
-      stage: log.stage,
+      sentAt: sentAt(request),
       ...senderOf(request, mainFrame),
     };
     requests.push(entry);
@@ -124,6 +139,13 @@ export function createNetworkLog(context: BrowserContext): NetworkLog {
     done(request);
   });
   return log;
+}
+
+// Chromium's wall time of the request (`timing().startTime`); the time it reached Node when
+// Chromium gave none.
+function sentAt(request: Request): number {
+  const start = request.timing().startTime;
+  return start > 0 ? start : Date.now();
 }
 
 function senderOf(request: Request, mainFrame: unknown): { frame?: string } {

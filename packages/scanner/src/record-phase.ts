@@ -62,6 +62,7 @@ export interface PhaseResult {
 }
 
 const COOKIE_BINDING = '__consentgateScanCookie';
+const PENDING_SCRIPTS = '__consentgateScanPendingScripts';
 
 /** Runs one phase of `options.url` in a context of its own and records it. */
 export async function recordPhase(options: PhaseOptions): Promise<PhaseResult> {
@@ -93,7 +94,7 @@ async function run(context: BrowserContext, options: PhaseOptions, started: numb
   await context.exposeBinding(COOKIE_BINDING, (_source, name: unknown, script: unknown) => {
     if (typeof name === 'string' && typeof script === 'string') scriptCookies.set(name, script);
   });
-  await context.addInitScript(cookieSpy, COOKIE_BINDING);
+  await context.addInitScript(pageSpy, { binding: COOKIE_BINDING, pending: PENDING_SCRIPTS });
 
   const log = createNetworkLog(context);
   const page = await context.newPage();
@@ -119,6 +120,7 @@ async function run(context: BrowserContext, options: PhaseOptions, started: numb
       for (;;) {
         if (!(await log.waitForQuiet(quietMs, deadline, signal))) return false;
         const sent = log.requests.length;
+        if (!(await scriptsRan(page, deadline, signal))) return false;
         await framesIdle(page, Math.max(0, deadline - Date.now()));
         if (log.requests.length === sent || signal?.aborted) return true;
       }
@@ -175,13 +177,17 @@ async function run(context: BrowserContext, options: PhaseOptions, started: numb
   consentgate = await hasConsentGate(page);
   if (consentgate) consentMethod = 'consentgate';
   const choose = async (choice: 'accept' | 'reject'): Promise<boolean> => {
-    log.stage = choice === 'accept' ? 'accepted' : 'rejected';
+    const stage = choice === 'accept' ? 'accepted' : 'rejected';
     if (consentgate) {
-      actions.push(
-        await chooseWithConsentGate(page, choice).catch((error) => `consentgate failed: ${firstLine(error)}`),
-      );
+      const done = await chooseWithConsentGate(page, choice).catch((error) => ({
+        action: `consentgate failed: ${firstLine(error)}`,
+        at: Date.now(),
+      }));
+      log.mark(stage, done.at);
+      actions.push(done.action);
       return true;
     }
+    log.mark(stage, Date.now());
     const clicked = await clickConsentButton(page, choice);
     if (clicked === null) {
       issue(
@@ -213,7 +219,7 @@ async function run(context: BrowserContext, options: PhaseOptions, started: numb
     const afterAccept = new Set((await context.cookies()).map((c) => `${c.name} ${c.domain}`));
     if (await choose('reject')) {
       await settle(false);
-      log.stage = 'reloaded';
+      log.mark('reloaded', Date.now());
       actions.push('reload');
       await page.reload({ waitUntil: 'domcontentloaded', timeout: timeoutMs }).catch(() => {});
       await settle(true);
@@ -375,7 +381,7 @@ async function recordRequests(
       method: entry.request.method(),
       resourceType: entry.request.resourceType(),
       party,
-      stage: entry.stage,
+      stage: log.stageOf(entry),
       ...(entry.frame && { frame: entry.frame }),
       ...(initiator && { initiator }),
       ...(entry.status !== undefined && { status: entry.status }),
@@ -468,6 +474,32 @@ async function recordStorage(
   return records;
 }
 
+/**
+ * Resolves `true` once no frame has a `<script src>` inserted but not yet loaded and run (the
+ * page spy counts them), `false` at `deadline`.
+ */
+async function scriptsRan(page: Page, deadline: number, signal?: AbortSignal): Promise<boolean> {
+  for (;;) {
+    const counts = await Promise.all(
+      page.frames().map((frame) =>
+        withTimeout(
+          frame
+            .evaluate((name) => {
+              const count = (window as unknown as Record<string, unknown>)[name];
+              return typeof count === 'function' ? (count() as number) : 0;
+            }, PENDING_SCRIPTS)
+            .catch(() => 0),
+          1000,
+          0,
+        ),
+      ),
+    );
+    if (counts.every((count) => count === 0)) return true;
+    if (Date.now() >= deadline || signal?.aborted) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Resolves once every frame's main thread is idle (`requestIdleCallback`), or after `ms`. */
 async function framesIdle(page: Page, ms: number): Promise<void> {
   const idle = page
@@ -488,8 +520,39 @@ function firstLine(error: unknown): string {
 }
 
 // Runs in every frame before the page's own scripts (an init script): notes which script wrote
-// each cookie through `document.cookie`. Writes ConsentGate drops never reach this setter.
-function cookieSpy(binding: string): void {
+// each cookie through `document.cookie` (writes ConsentGate drops never reach this setter), and
+// counts the `<script src>` elements inserted but not loaded yet (a released tag still to run).
+function pageSpy({ binding, pending }: { binding: string; pending: string }): void {
+  const scripts = new Set<HTMLScriptElement>();
+  const runs = (script: HTMLScriptElement) =>
+    script.isConnected &&
+    !!script.src &&
+    /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i.test(script.type.trim());
+  const watch = (node: Node) => {
+    const found =
+      node instanceof HTMLScriptElement
+        ? [node]
+        : node instanceof Element
+          ? [...node.querySelectorAll('script')]
+          : [];
+    for (const script of found) {
+      if (scripts.has(script) || !runs(script)) continue;
+      scripts.add(script);
+      const done = () => scripts.delete(script);
+      script.addEventListener('load', done, { once: true });
+      script.addEventListener('error', done, { once: true });
+    }
+  };
+  try {
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) watch(node);
+    }).observe(document, { childList: true, subtree: true });
+    Object.defineProperty(window, pending, {
+      value: () => [...scripts].filter(runs).length,
+    });
+  } catch {
+    // A frame that forbids this is simply not waited for.
+  }
   const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
   if (!descriptor?.get || !descriptor.set) return;
   const { get, set } = descriptor;
