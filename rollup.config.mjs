@@ -79,6 +79,7 @@ const builds = {
   ui: library('ui'),
   consentgate: library('consentgate', { index: 'src/index.ts', server: 'src/server.ts' }),
   collector: library('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }, { bins: ['cli'] }),
+  scanner: library('scanner', { index: 'src/index.ts', cli: 'src/cli.ts' }),
   gate: scriptTag('src/script-gate.ts', 'consentgate.js'),
   'gate-manager': scriptTag('src/script-manager.ts', 'consentgate.manager.js'),
   'gate-check': scriptTag('src/script-check.ts', 'consentgate.check.js'),

@@ -16,6 +16,7 @@ const alias = fromSrc
       { find: /^consentgate$/, replacement: src('packages/consentgate/src/index.ts') },
       { find: /^consentgate\/server$/, replacement: src('packages/consentgate/src/server.ts') },
       { find: /^@consentgate\/collector$/, replacement: src('packages/collector/src/index.ts') },
+      { find: /^@consentgate\/scanner$/, replacement: src('packages/scanner/src/index.ts') },
     ]
   : [];
 
